@@ -1,0 +1,640 @@
+// This file is generated from spec/ by openapi-typescript. Do not edit it by hand.
+// To change it, edit the spec and run `pnpm --filter @community-api/types generate` (or `pnpm build`).
+/* eslint-disable */
+
+export interface paths {
+    "/api/v2/course/{id}/invite/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Course Invited Users
+         * @description This endpoint retrieves the list of all invited users to the course identified by `{id}`.
+         *     Invited means the invitation is pending (the user's `join_status` in the course is `invited`).
+         *
+         *     **Requires the course `creator` or `manager` role** (`x-required-roles`). Without it the API
+         *     answers 403; without a valid token 401; for an unknown course 404.
+         *
+         *     Every item contains only `id`, `username`, `real_name`, `ext_id` and `avatar` (a projection
+         *     of `User`); see `InvitedUser`.
+         */
+        get: operations["getCourseInvitedUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/event/{id}/invite/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Event Invited Users
+         * @description This endpoint retrieves the list of all invited users to the event identified by `{id}`.
+         *     Invited means the invitation is pending (the user's `subscription_status` in the event is
+         *     `invited`).
+         *
+         *     **Requires the event `manager` role** (`x-required-roles`). Without it the API answers 403;
+         *     without a valid token 401; for an unknown event 404.
+         *
+         *     The reference says every item contains only `id`, `username`, `real_name`, `ext_id` and
+         *     `avatar`, yet its example response shows a full `User`. `InvitedUser` accepts both: the five
+         *     fields are always there, any other `User` field may be too (see the `fullUsers` example).
+         */
+        get: operations["getEventInvitedUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/course/{id}/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Course Dashboard Users
+         * @description This endpoint retrieves the list of all users that joined the course identified by `{id}`;
+         *     it will also return some useful stats that can be used to make a course dashboard
+         *     (completion rate, last activity, join date).
+         *
+         *     **Requires the course `creator` or `manager` role** (`x-required-roles`). Without it the API
+         *     answers 403; without a valid token 401; for an unknown course 404.
+         *
+         *     By default only members whose `join_status` is `manager` or `joined` are listed, newest
+         *     first (`ordering=-joined_at`). Every item contains only the fields of `CourseUserDashboard`.
+         */
+        get: operations["getCourseDashboardUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * PageEnvelope
+         * @description The `limit`/`offset` pagination envelope of every list. The reference marks its fields as not
+         *     required, but the API's paginator always sends all four, so they are required here and
+         *     clients need no `undefined` checks.
+         */
+        PageEnvelope: {
+            /** @description Total results count (across all pages). */
+            count: number;
+            /**
+             * Format: uri
+             * @description Next page url: an absolute URL including the query string
+             *     (e.g. `https://community.example.com/api/v2/course/5/users/?limit=5&offset=25`), `null` on
+             *     the last page.
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @description Previous page url (absolute), `null` on the first page.
+             */
+            previous: string | null;
+        };
+        /**
+         * Tag
+         * @description A tag attached to a user, a category or a contribution.
+         */
+        Tag: {
+            /** @description Unique tag id. */
+            readonly id?: number;
+            /**
+             * @description What the tag applies to.
+             * @enum {string}
+             */
+            type: "user" | "category" | "contribution";
+            /** @description The tag's name. */
+            name: string;
+            /** @description A longer description. */
+            description?: string | null;
+            /** @description Display color as `#rrggbb`. */
+            color?: string;
+            /** @description Whether the tag is shown publicly. */
+            visible?: boolean;
+            /** @description Whether the tag boosts the visibility of what it is attached to. */
+            visibility_boost?: boolean;
+            /** @description Whether the tag is active. */
+            active?: boolean;
+            /** @description Whether the tag is deleted. */
+            deleted?: boolean;
+            /**
+             * Format: date-time
+             * @description When the tag was created.
+             */
+            readonly created_at?: string;
+        };
+        /**
+         * User
+         * @description A community member (the full object). All fields are read-only and none is guaranteed: the
+         *     reference marks none as required, and several appear only when a community feature is on
+         *     (following, post types). Communities can define custom user fields, which the API returns as
+         *     if they were standard fields (e.g. `company_name`, `company_role`), so unknown extra keys are
+         *     allowed.
+         */
+        User: {
+            /** @description Unique user id. */
+            readonly id?: number;
+            /** @description Letters, digits, `-` and `_`. */
+            readonly username?: string;
+            /** @description The user's real name; often `""`. */
+            readonly real_name?: string;
+            /**
+             * Format: uri
+             * @description Avatar image URL.
+             */
+            readonly avatar?: string | null;
+            /**
+             * @description External id set at signup, `null` when none was set. The event page's example shows an
+             *     integer; the reference changed the type to string in 2026. Both are accepted: treat the
+             *     value as opaque and compare it as a string.
+             */
+            readonly ext_id?: string | number | null;
+            /** @description How many users this user follows. Present only when following is enabled. */
+            readonly followings_counter?: number | null;
+            /** @description How many users follow this user. Present only when following is enabled. */
+            readonly followers_counter?: number | null;
+            /** @description Number of posts. Present only when post types are enabled. */
+            readonly posts_counter?: number | null;
+            /** @description Number of discussions. Present only when post types are enabled. */
+            readonly discussions_counter?: number | null;
+            /** @description Number of polls. */
+            readonly polls_counter?: number | null;
+            /** @description Number of followed categories. */
+            readonly categories_counter?: number | null;
+            /**
+             * @description The relation between the caller and this user, `null` when there is none.
+             * @enum {string|null}
+             */
+            readonly connection_status?: "followed" | "connected" | "sent_connection_request" | "received_connection_request" | null;
+            /**
+             * Format: date-time
+             * @description When the user signed up, with microseconds and offset (e.g. `2024-04-10T14:37:48.153981+02:00`).
+             */
+            readonly date_joined?: string;
+            /** @description Short biography; often `""`. */
+            readonly bio?: string;
+            /** @description Free-text location. */
+            readonly location?: string;
+            /** @description Coordinates of `location` as `"lat,lng"`. */
+            readonly location_lat_lng?: string | null;
+            /** @description Last known position as `"lat,lng"`. */
+            readonly position_lat_lng?: string | null;
+            /**
+             * Format: date
+             * @description Date of birth, `YYYY-MM-DD`.
+             */
+            readonly date_of_birth?: string | null;
+            /** @description A short description. */
+            readonly description?: string;
+            /**
+             * @description Gender.
+             * @default Unspecified
+             * @enum {string}
+             */
+            readonly gender: "Male" | "Female" | "Unspecified";
+            /** @description Website URL; often `""` (so not validated as a URI). */
+            readonly website?: string;
+            /**
+             * Format: uri
+             * @description Cover image URL.
+             */
+            readonly cover?: string | null;
+            /** @description Tags of the user; often `[]`. */
+            readonly tags?: components["schemas"]["Tag"][];
+            /** @description Reputation points. */
+            readonly reputation?: number;
+            /**
+             * @description Whether the user carries the community badge.
+             * @default false
+             */
+            readonly community_badge: boolean;
+            /** @description False only while a user who needs approval has not been approved. */
+            readonly reg_approved?: boolean;
+            /** @description An example of a community-defined custom field. */
+            readonly company_name?: string | null;
+            /** @description An example of a community-defined custom field. */
+            readonly company_role?: string | null;
+            /** @description Whether the account is deleted. */
+            readonly deleted?: boolean;
+            /**
+             * Format: date-time
+             * @description When the account was deleted; present only when `deleted` is true.
+             */
+            readonly deleted_at?: string;
+            /** @description Whether the caller may send a private message to this user; only on the single-user endpoint. */
+            readonly can_send_pm_to?: boolean;
+            /** @description Preferred language (e.g. `it`); seen in real payloads, not in the reference. */
+            readonly language?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * InvitedUser
+         * @description A user with a pending invitation: the projection of `User` that the invite lists return.
+         *     The reference says each item contains only `id`, `username`, `real_name`, `ext_id` and
+         *     `avatar`; those five are always present. The event page's example nevertheless shows a full
+         *     `User`, so any other `User` field (and custom fields) may be present too and is typed as in
+         *     `User`.
+         */
+        InvitedUser: WithRequired<components["schemas"]["User"], "id" | "username" | "real_name" | "ext_id" | "avatar">;
+        /**
+         * InvitedUserPage
+         * @description A page of users with a pending invitation.
+         */
+        InvitedUserPage: components["schemas"]["PageEnvelope"] & {
+            /**
+             * @description List of results. Every items will contain only the following attributes: id,
+             *     username, real_name, ext_id and avatar (see `InvitedUser`).
+             */
+            results: components["schemas"]["InvitedUser"][];
+        };
+        /**
+         * ErrorItem
+         * @description One error.
+         */
+        ErrorItem: {
+            /** @description A stable machine-readable code (e.g. `invalid`, `not_authenticated`). */
+            code: string;
+            /** @description A human-readable message. */
+            message: string;
+        };
+        /**
+         * FieldError
+         * @description The errors about one request field or query parameter.
+         */
+        FieldError: {
+            /** @description The name of the field or parameter (e.g. `limit`). */
+            field: string;
+            messages: components["schemas"]["ErrorItem"][];
+        };
+        /**
+         * ErrorList
+         * @description A list of errors, each either general (`ErrorItem`) or about one field or parameter (`FieldError`).
+         */
+        ErrorList: {
+            errors: (components["schemas"]["ErrorItem"] | components["schemas"]["FieldError"])[];
+        };
+        /**
+         * ErrorDetail
+         * @description A framework-level error with a single human-readable message.
+         */
+        ErrorDetail: {
+            /** @description What went wrong. */
+            detail: string;
+        };
+        /**
+         * ErrorBody
+         * @description The body of an error response. No endpoint page documents one; the provider's official SDK
+         *     parses `{"errors": [...]}` (`ErrorList`), and some framework-level errors are
+         *     `{"detail": "..."}` (`ErrorDetail`) instead. Clients must also cope with an empty or non-JSON
+         *     body (e.g. an HTML page from a proxy).
+         */
+        ErrorBody: components["schemas"]["ErrorList"] | components["schemas"]["ErrorDetail"];
+        /**
+         * JoinStatus
+         * @description A user's status in a course:
+         *
+         *     - `creator`: created the course; cannot leave it or change status.
+         *     - `manager`: manages the course.
+         *     - `joined`: a member.
+         *     - `invited`: invited, invitation pending.
+         *     - `requested`: asked to join a closed course.
+         *     - `payment_waiting`: joined a paid course, payment pending. Not listed by the reference, but
+         *       sent by the API and known to the provider's official SDK.
+         *
+         *     A user with no status at all is represented by `null` where a field allows it
+         *     (e.g. `CourseUserDashboard.join_status`).
+         * @enum {string}
+         */
+        JoinStatus: "creator" | "manager" | "joined" | "invited" | "requested" | "payment_waiting";
+        /**
+         * StatusesFilter
+         * @description The value of the `statuses` query parameter: a single bare `JoinStatus` (`creator`) or a JSON
+         *     array of them (`["joined","manager"]`), sent as ONE parameter and percent-encoded.
+         * @default ["manager","joined"]
+         */
+        StatusesFilter: components["schemas"]["JoinStatus"] | string;
+        /**
+         * DashboardOrdering
+         * @description Sort order of the course dashboard users:
+         *
+         *     - `joined_at`: by join date, oldest first.
+         *     - `-joined_at`: by join date, newest first (the default).
+         *     - `last_active_at`: by last activity, least recent first.
+         *     - `-last_active_at`: by last activity, most recent first.
+         *
+         *     The reference lists `joined_at` and `last_active_at`; its default `-joined_at` shows the
+         *     Django REST framework convention that a leading `-` means descending, so the `-` forms are
+         *     accepted too (inferred).
+         * @default -joined_at
+         * @enum {string}
+         */
+        DashboardOrdering: "joined_at" | "-joined_at" | "last_active_at" | "-last_active_at";
+        /**
+         * CourseUserDashboard
+         * @description A member of a course with the stats a course dashboard needs. Every item contains only these
+         *     fields, and all of them are always present (some may be `null`).
+         */
+        CourseUserDashboard: {
+            /** @description The user's id. */
+            id: number;
+            /** @description The user's username. */
+            username: string;
+            /** @description The user's real name; often `""`. */
+            real_name: string;
+            /**
+             * Format: uri
+             * @description Avatar image URL.
+             */
+            avatar: string | null;
+            /** @description The user's status in the course, `null` for none. */
+            join_status: components["schemas"]["JoinStatus"] | null;
+            /**
+             * @description Percent of the course the user has completed (0–100). The reference documents an integer,
+             *     but the value is computed and the official SDK rounds it, so fractions may occur (inferred).
+             */
+            user_completion_rate: number;
+            /**
+             * Format: date-time
+             * @description When the user last completed a lesson; `null` if never (inferred).
+             */
+            last_active_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the user joined the course (`null` possible, inferred).
+             */
+            joined_at: string | null;
+        };
+        /**
+         * CourseUserDashboardPage
+         * @description A page of course members with their dashboard stats.
+         */
+        CourseUserDashboardPage: components["schemas"]["PageEnvelope"] & {
+            /** @description List of results. Every items will contain only the necessary fields. */
+            results: components["schemas"]["CourseUserDashboard"][];
+        };
+    };
+    responses: {
+        /** @description A query parameter is invalid; the body names it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The token is missing, expired or invalid. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The caller lacks the role the operation requires (see `x-required-roles`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No course or event has this id. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Too many requests; wait as `Retry-After` says, then retry. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description A unique integer value identifying this course. The reference types it as a string; its value
+         *     is always a non-negative integer written in decimal digits, so `42` and `"42"` name the same
+         *     course and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+         */
+        CourseId: string;
+        /** @description Number of results to return per page. The API documents no default or maximum page size. */
+        Limit: number;
+        /** @description The initial index from which to return the results (0-based). */
+        Offset: number;
+        /**
+         * @description A unique integer value identifying this event. The reference types it as a string; its value
+         *     is always a non-negative integer written in decimal digits, so `7` and `"7"` name the same
+         *     event and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+         */
+        EventId: string;
+        /** @description A search term (search inside username and real_name of the users); case-insensitive substring match. */
+        Search: string;
+        /**
+         * @description Filter by the members' `join_status` (values of `JoinStatus`); default: `["manager", "joined"]`.
+         *
+         *     **Wire format.** The API takes ONE `statuses` parameter whose value is either a JSON array of
+         *     join statuses or a single bare status:
+         *
+         *     | you want | send (before percent-encoding) | on the wire |
+         *     |---|---|---|
+         *     | several statuses | `statuses=["joined","manager"]` | `statuses=%5B%22joined%22%2C%22manager%22%5D` |
+         *     | one status | `statuses=creator` | `statuses=creator` |
+         *
+         *     This is **not** the OpenAPI default for an array parameter (`style: form, explode: true`,
+         *     i.e. repeated keys `statuses=joined&statuses=manager`), nor `statuses[]=…` brackets nor a comma
+         *     list: the API reads one value and parses it as JSON when it starts with `[`. Repeated keys
+         *     would silently keep only one status. The parameter is therefore modelled as a string that
+         *     holds either form (see `StatusesFilter`); the typed client accepts a status or an array and
+         *     serializes it this way.
+         */
+        Statuses: components["schemas"]["StatusesFilter"];
+        /**
+         * @description The order of the users. Default to `-joined_at`. A leading `-` sorts descending (Django REST
+         *     framework convention), so all four forms are accepted.
+         */
+        Ordering: components["schemas"]["DashboardOrdering"];
+    };
+    requestBodies: never;
+    headers: {
+        /** @description How long to wait before retrying, in seconds or as an HTTP date. */
+        RetryAfter: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getCourseInvitedUsers: {
+        parameters: {
+            query?: {
+                /** @description Number of results to return per page. The API documents no default or maximum page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The initial index from which to return the results (0-based). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A unique integer value identifying this course. The reference types it as a string; its value
+                 *     is always a non-negative integer written in decimal digits, so `42` and `"42"` name the same
+                 *     course and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+                 */
+                id: components["parameters"]["CourseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response status code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitedUserPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEventInvitedUsers: {
+        parameters: {
+            query?: {
+                /** @description Number of results to return per page. The API documents no default or maximum page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The initial index from which to return the results (0-based). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A unique integer value identifying this event. The reference types it as a string; its value
+                 *     is always a non-negative integer written in decimal digits, so `7` and `"7"` name the same
+                 *     event and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+                 */
+                id: components["parameters"]["EventId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response status code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitedUserPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCourseDashboardUsers: {
+        parameters: {
+            query?: {
+                /** @description Number of results to return per page. The API documents no default or maximum page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The initial index from which to return the results (0-based). */
+                offset?: components["parameters"]["Offset"];
+                /** @description A search term (search inside username and real_name of the users); case-insensitive substring match. */
+                search?: components["parameters"]["Search"];
+                /**
+                 * @description Filter by the members' `join_status` (values of `JoinStatus`); default: `["manager", "joined"]`.
+                 *
+                 *     **Wire format.** The API takes ONE `statuses` parameter whose value is either a JSON array of
+                 *     join statuses or a single bare status:
+                 *
+                 *     | you want | send (before percent-encoding) | on the wire |
+                 *     |---|---|---|
+                 *     | several statuses | `statuses=["joined","manager"]` | `statuses=%5B%22joined%22%2C%22manager%22%5D` |
+                 *     | one status | `statuses=creator` | `statuses=creator` |
+                 *
+                 *     This is **not** the OpenAPI default for an array parameter (`style: form, explode: true`,
+                 *     i.e. repeated keys `statuses=joined&statuses=manager`), nor `statuses[]=…` brackets nor a comma
+                 *     list: the API reads one value and parses it as JSON when it starts with `[`. Repeated keys
+                 *     would silently keep only one status. The parameter is therefore modelled as a string that
+                 *     holds either form (see `StatusesFilter`); the typed client accepts a status or an array and
+                 *     serializes it this way.
+                 */
+                statuses?: components["parameters"]["Statuses"];
+                /**
+                 * @description The order of the users. Default to `-joined_at`. A leading `-` sorts descending (Django REST
+                 *     framework convention), so all four forms are accepted.
+                 */
+                ordering?: components["parameters"]["Ordering"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A unique integer value identifying this course. The reference types it as a string; its value
+                 *     is always a non-negative integer written in decimal digits, so `42` and `"42"` name the same
+                 *     course and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+                 */
+                id: components["parameters"]["CourseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response status code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseUserDashboardPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+}
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

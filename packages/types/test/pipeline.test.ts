@@ -1,0 +1,156 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// A broken spec must fail the pipeline (lint -> bundle -> generate, in that order, as turbo
+// runs it) with the file and line, and leave the last good bundle and types byte-identical.
+const require = createRequire(import.meta.url);
+const specDir = dirname(require.resolve("@community-api/spec/package.json"));
+const generateScript = fileURLToPath(new URL("../scripts/generate.mjs", import.meta.url));
+
+let work: string;
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+const paths = () => ({
+  spec: join(work, "spec"),
+  bundle: join(work, "spec", "dist", "openapi.json"),
+  types: join(work, "openapi.ts"),
+});
+
+function runPipeline(): { ok: boolean; output: string } {
+  const p = paths();
+  const steps: string[][] = [
+    [join(p.spec, "scripts", "lint.mjs")],
+    [join(p.spec, "scripts", "bundle.mjs")],
+    [generateScript, "--spec", p.bundle, "--out", p.types],
+  ];
+  let output = "";
+  for (const args of steps) {
+    const r = spawnSync(process.execPath, args, { encoding: "utf8", cwd: p.spec });
+    output += r.stdout + r.stderr;
+    if (r.status !== 0) return { ok: false, output };
+  }
+  return { ok: true, output };
+}
+
+function edit(relative: string, change: (text: string) => string) {
+  const file = join(paths().spec, relative);
+  writeFileSync(file, change(readFileSync(file, "utf8")));
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "spec-pipeline-"));
+  cpSync(join(specDir, "..", "redocly.yaml"), join(work, "redocly.yaml"));
+  cpSync(specDir, paths().spec, {
+    recursive: true,
+    filter: (src) => !/node_modules|[\\/]dist$/.test(src),
+  });
+  symlinkSync(join(specDir, "node_modules"), join(paths().spec, "node_modules"), "dir");
+  const first = runPipeline();
+  expect(first.output).toContain("valid");
+  expect(first.ok).toBe(true);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const BREAKAGES: { name: string; file: string; change: (t: string) => string; where: RegExp }[] = [
+  {
+    name: "a bad $ref",
+    file: "paths/api_v2_course_{id}_users.yaml",
+    change: (t) => t.replace("CourseUserDashboardPage.yaml", "CourseUserDashbordPage.yaml"),
+    where: /paths\/api_v2_course_\{id\}_users\.yaml:\s*\n\s*\d+:\d+\s+error\s+no-unresolved-refs/,
+  },
+  {
+    name: "an invalid example",
+    file: "components/examples/CourseDashboardUsersFirstPage.yaml",
+    change: (t) => t.replace("user_completion_rate: 100", 'user_completion_rate: "all"'),
+    where: /components\/examples\/CourseDashboardUsersFirstPage\.yaml:\s*\n\s*12:\d+\s+error\s+no-invalid-media-type-examples/,
+  },
+  {
+    name: "a YAML syntax error",
+    file: "components/schemas/Tag.yaml",
+    change: (t) => `${t}  broken: [\n`,
+    where: /components\/schemas\/Tag\.yaml:\s*\n\s*\d+:\d+\s+error.*Failed to parse/,
+  },
+  {
+    name: "a duplicate operationId",
+    file: "paths/api_v2_event_{id}_invite.yaml",
+    change: (t) => t.replace("operationId: getEventInvitedUsers", "operationId: getCourseInvitedUsers"),
+    where: /paths\/api_v2_event_\{id\}_invite\.yaml:\s*\n\s*2:3\s+error\s+operation-operationId-unique/,
+  },
+  {
+    name: "an undeclared path parameter",
+    file: "openapi.yaml",
+    change: (t) => t.replace("/api/v2/event/{id}/invite/:", "/api/v2/event/{event_id}/invite/:"),
+    where: /paths\/api_v2_event_\{id\}_invite\.yaml:\s*\n\s*\d+:\d+\s+error\s+path-parameters-defined.*\{event_id\}/,
+  },
+  {
+    name: "an operation without x-required-roles",
+    file: "paths/api_v2_course_{id}_invite.yaml",
+    change: (t) => t.replace(/ {2}x-required-roles:\n(.*\n){2}/, ""),
+    where: /paths\/api_v2_course_\{id\}_invite\.yaml:\s*\n\s*\d+:\d+\s+error\s+rule\/operation-x-required-roles/,
+  },
+];
+
+describe("a broken spec", () => {
+  it.each(BREAKAGES)("$name fails lint with file and line and changes nothing", (b) => {
+    const p = paths();
+    const before = { bundle: sha(p.bundle), types: sha(p.types) };
+    const original = readFileSync(join(p.spec, b.file), "utf8");
+    edit(b.file, b.change);
+    expect(readFileSync(join(p.spec, b.file), "utf8")).not.toBe(original);
+    try {
+      const result = runPipeline();
+      expect(result.ok).toBe(false);
+      expect(result.output).toMatch(b.where);
+      expect({ bundle: sha(p.bundle), types: sha(p.types) }).toEqual(before);
+    } finally {
+      writeFileSync(join(p.spec, b.file), original);
+    }
+  });
+
+  it("bundling alone (lint skipped) also leaves the last good bundle intact", () => {
+    const p = paths();
+    const before = sha(p.bundle);
+    edit("components/schemas/Tag.yaml", (t) => `${t}  broken: [\n`);
+    try {
+      const r = spawnSync(process.execPath, [join(p.spec, "scripts", "bundle.mjs")], {
+        encoding: "utf8",
+      });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/left untouched/);
+      expect(sha(p.bundle)).toBe(before);
+    } finally {
+      edit("components/schemas/Tag.yaml", (t) => t.replace("  broken: [\n", ""));
+    }
+  });
+
+  it("generation from an unreadable bundle leaves the last good types intact", () => {
+    const p = paths();
+    const before = sha(p.types);
+    const bad = join(work, "not-a-spec.json");
+    writeFileSync(bad, "{ this is not json");
+    const r = spawnSync(process.execPath, [generateScript, "--spec", bad, "--out", p.types], {
+      encoding: "utf8",
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/type generation failed/);
+    expect(sha(p.types)).toBe(before);
+  });
+
+  it("the repaired spec goes through again", () => {
+    expect(runPipeline().ok).toBe(true);
+    execFileSync(process.execPath, [generateScript, "--spec", paths().bundle, "--out", paths().types]);
+  });
+});
