@@ -38,7 +38,9 @@ try {
   for (const file of ["openapi.json", "openapi.yaml", "fingerprint.json"]) {
     renameSync(join(tmp, file), join(dist, file));
   }
-  console.log(`bundled spec ${fingerprint.version} sha256:${fingerprint.sha256.slice(0, 12)} -> spec/dist/`);
+  console.log(
+    `bundled spec ${fingerprint.version} sha256:${fingerprint.sha256.slice(0, 12)} -> spec/dist/`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   console.error("\nthe last good bundle in spec/dist/ was left untouched.");

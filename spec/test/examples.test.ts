@@ -1,4 +1,4 @@
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { deref, type Json, loadBundle } from "./bundle.js";
@@ -10,9 +10,16 @@ const SPEC_ID = "https://spec.invalid/openapi";
 
 function makeAjv() {
   // OpenAPI-only keywords are annotations for JSON Schema purposes.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, strictTypes: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: true,
+    strictTypes: false,
+    allowUnionTypes: true,
+  });
   addFormats.default(ajv);
-  for (const keyword of ["example", "discriminator", "xml", "externalDocs"]) ajv.addKeyword(keyword);
+  for (const keyword of ["example", "discriminator", "xml", "externalDocs"])
+    ajv.addKeyword(keyword);
   for (const [name, schema] of Object.entries<Json>(doc.components.schemas)) {
     ajv.addSchema({ ...pointerToSchema(schema), $id: `${SPEC_ID}/schemas/${name}` });
   }
@@ -22,7 +29,10 @@ function makeAjv() {
 function pointerToSchema(schema: Json): Json {
   // Each component schema is registered under its own id; point local refs at those ids.
   return JSON.parse(
-    JSON.stringify(schema).replace(/"\$ref":"#\/components\/schemas\//g, `"$ref":"${SPEC_ID}/schemas/`),
+    JSON.stringify(schema).replace(
+      /"\$ref":"#\/components\/schemas\//g,
+      `"$ref":"${SPEC_ID}/schemas/`,
+    ),
   );
 }
 
@@ -88,9 +98,8 @@ describe("examples", () => {
 
   it("catches an example that breaks its schema (the check can fail)", () => {
     const ajv = makeAjv();
-    const page = doc.paths["/api/v2/course/{id}/users/"].get.responses["200"].content[
-      "application/json"
-    ];
+    const page =
+      doc.paths["/api/v2/course/{id}/users/"].get.responses["200"].content["application/json"];
     const validate = ajv.compile(pointerToSchema(page.schema));
     const example = structuredClone(deref(doc, page.examples.firstPage).value);
     example.results[0].joined_at = "yesterday";

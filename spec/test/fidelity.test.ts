@@ -6,7 +6,13 @@ import { deref, type Json, loadBundle } from "./bundle.js";
 const JOIN_STATUSES = ["creator", "manager", "joined", "invited", "requested", "payment_waiting"];
 const ORDERINGS = ["joined_at", "-joined_at", "last_active_at", "-last_active_at"];
 
-type ParamFact = { in: string; required: boolean; type: string; default?: unknown; enum?: unknown[] };
+type ParamFact = {
+  in: string;
+  required: boolean;
+  type: string;
+  default?: unknown;
+  enum?: unknown[];
+};
 const PAGING: Record<string, ParamFact> = {
   limit: { in: "query", required: false, type: "integer" },
   offset: { in: "query", required: false, type: "integer", default: 0 },
@@ -233,7 +239,8 @@ describe("spec fidelity to the seed pages", () => {
       language: "string",
     };
     expect(Object.keys(p).sort()).toEqual(Object.keys(expected).sort());
-    for (const [field, type] of Object.entries(expected)) expect(p[field].type, field).toEqual(type);
+    for (const [field, type] of Object.entries(expected))
+      expect(p[field].type, field).toEqual(type);
     expect(p.username.maxLength).toBe(255);
     expect(p.location.maxLength).toBe(100);
     expect(p.description.maxLength).toBe(50);

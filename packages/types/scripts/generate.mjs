@@ -2,6 +2,8 @@
 //   node scripts/generate.mjs          write it (temp file + rename: a failure leaves the last good file)
 //   node scripts/generate.mjs --check  fail if the committed file is stale
 //   --spec FILE / --out FILE            other input/output (used by the pipeline tests)
+// With CI set (and no --write), it checks instead of writing: CI must prove that the committed
+// file matches the spec, not silently regenerate it.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -34,7 +36,9 @@ async function render() {
   return HEADER + astToString(ast);
 }
 
-const check = process.argv.includes("--check");
+const check =
+  process.argv.includes("--check") ||
+  (Boolean(process.env.CI) && !process.argv.includes("--write"));
 try {
   const next = await render();
   if (check) {

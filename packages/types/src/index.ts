@@ -2,7 +2,7 @@
 // this file only names them.
 import type { components, operations } from "./generated/openapi.js";
 
-export type { components, operations, paths, webhooks, $defs } from "./generated/openapi.js";
+export type { $defs, components, operations, paths, webhooks } from "./generated/openapi.js";
 
 type Schemas = components["schemas"];
 

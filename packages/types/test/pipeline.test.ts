@@ -1,13 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  cpSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -33,7 +26,7 @@ function runPipeline(): { ok: boolean; output: string } {
   const steps: string[][] = [
     [join(p.spec, "scripts", "lint.mjs")],
     [join(p.spec, "scripts", "bundle.mjs")],
-    [generateScript, "--spec", p.bundle, "--out", p.types],
+    [generateScript, "--write", "--spec", p.bundle, "--out", p.types],
   ];
   let output = "";
   for (const args of steps) {
@@ -75,7 +68,8 @@ const BREAKAGES: { name: string; file: string; change: (t: string) => string; wh
     name: "an invalid example",
     file: "components/examples/CourseDashboardUsersFirstPage.yaml",
     change: (t) => t.replace("user_completion_rate: 100", 'user_completion_rate: "all"'),
-    where: /components\/examples\/CourseDashboardUsersFirstPage\.yaml:\s*\n\s*12:\d+\s+error\s+no-invalid-media-type-examples/,
+    where:
+      /components\/examples\/CourseDashboardUsersFirstPage\.yaml:\s*\n\s*12:\d+\s+error\s+no-invalid-media-type-examples/,
   },
   {
     name: "a YAML syntax error",
@@ -86,20 +80,24 @@ const BREAKAGES: { name: string; file: string; change: (t: string) => string; wh
   {
     name: "a duplicate operationId",
     file: "paths/api_v2_event_{id}_invite.yaml",
-    change: (t) => t.replace("operationId: getEventInvitedUsers", "operationId: getCourseInvitedUsers"),
-    where: /paths\/api_v2_event_\{id\}_invite\.yaml:\s*\n\s*2:3\s+error\s+operation-operationId-unique/,
+    change: (t) =>
+      t.replace("operationId: getEventInvitedUsers", "operationId: getCourseInvitedUsers"),
+    where:
+      /paths\/api_v2_event_\{id\}_invite\.yaml:\s*\n\s*2:3\s+error\s+operation-operationId-unique/,
   },
   {
     name: "an undeclared path parameter",
     file: "openapi.yaml",
     change: (t) => t.replace("/api/v2/event/{id}/invite/:", "/api/v2/event/{event_id}/invite/:"),
-    where: /paths\/api_v2_event_\{id\}_invite\.yaml:\s*\n\s*\d+:\d+\s+error\s+path-parameters-defined.*\{event_id\}/,
+    where:
+      /paths\/api_v2_event_\{id\}_invite\.yaml:\s*\n\s*\d+:\d+\s+error\s+path-parameters-defined.*\{event_id\}/,
   },
   {
     name: "an operation without x-required-roles",
     file: "paths/api_v2_course_{id}_invite.yaml",
     change: (t) => t.replace(/ {2}x-required-roles:\n(.*\n){2}/, ""),
-    where: /paths\/api_v2_course_\{id\}_invite\.yaml:\s*\n\s*\d+:\d+\s+error\s+rule\/operation-x-required-roles/,
+    where:
+      /paths\/api_v2_course_\{id\}_invite\.yaml:\s*\n\s*\d+:\d+\s+error\s+rule\/operation-x-required-roles/,
   },
 ];
 
@@ -141,9 +139,13 @@ describe("a broken spec", () => {
     const before = sha(p.types);
     const bad = join(work, "not-a-spec.json");
     writeFileSync(bad, "{ this is not json");
-    const r = spawnSync(process.execPath, [generateScript, "--spec", bad, "--out", p.types], {
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      [generateScript, "--write", "--spec", bad, "--out", p.types],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/type generation failed/);
     expect(sha(p.types)).toBe(before);
@@ -151,6 +153,41 @@ describe("a broken spec", () => {
 
   it("the repaired spec goes through again", () => {
     expect(runPipeline().ok).toBe(true);
-    execFileSync(process.execPath, [generateScript, "--spec", paths().bundle, "--out", paths().types]);
+    execFileSync(process.execPath, [
+      generateScript,
+      "--write",
+      "--spec",
+      paths().bundle,
+      "--out",
+      paths().types,
+    ]);
+  });
+});
+
+describe("the drift check", () => {
+  it("fails on a stale generated file and prints the command that fixes it", () => {
+    const p = paths();
+    const stale = join(work, "stale.ts");
+    writeFileSync(stale, `${readFileSync(p.types, "utf8")}\n// edited by hand\n`);
+    const r = spawnSync(
+      process.execPath,
+      [generateScript, "--check", "--spec", p.bundle, "--out", stale],
+      { encoding: "utf8" },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/is stale/);
+    expect(r.stderr).toContain("pnpm --filter @community-api/types generate");
+  });
+
+  it("checks instead of writing when CI is set", () => {
+    const p = paths();
+    const stale = join(work, "stale-ci.ts");
+    writeFileSync(stale, "// old\n");
+    const r = spawnSync(process.execPath, [generateScript, "--spec", p.bundle, "--out", stale], {
+      encoding: "utf8",
+      env: { ...process.env, CI: "true" },
+    });
+    expect(r.status).toBe(1);
+    expect(readFileSync(stale, "utf8")).toBe("// old\n");
   });
 });
