@@ -32,6 +32,8 @@ async function render() {
     alphabetize: false,
     exportType: false,
     rootTypes: false,
+    // A `default` documents what the server assumes; it does not make a response field present.
+    defaultNonNullable: false,
   });
   return HEADER + astToString(ast);
 }

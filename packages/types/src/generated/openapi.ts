@@ -213,7 +213,7 @@ export interface components {
              * @default Unspecified
              * @enum {string}
              */
-            readonly gender: "Male" | "Female" | "Unspecified";
+            readonly gender?: "Male" | "Female" | "Unspecified";
             /** @description Website URL; often `""` (so not validated as a URI). */
             readonly website?: string;
             /**
@@ -229,7 +229,7 @@ export interface components {
              * @description Whether the user carries the community badge.
              * @default false
              */
-            readonly community_badge: boolean;
+            readonly community_badge?: boolean;
             /** @description False only while a user who needs approval has not been approved. */
             readonly reg_approved?: boolean;
             /** @description An example of a community-defined custom field. */
