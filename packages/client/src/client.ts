@@ -1,0 +1,215 @@
+// createCommunityClient: the openapi-fetch client typed by the spec, plus one named method per
+// operation and the pagination iterators, all sharing one transport (auth, timeout, retries).
+import type {
+  CourseUserDashboard,
+  CourseUserDashboardPage,
+  DashboardOrdering,
+  InvitedUser,
+  InvitedUserPage,
+  JoinStatus,
+  OperationId,
+  paths,
+} from "@community-api/types";
+import createClient, { type Client } from "openapi-fetch";
+import { createApiError } from "./errors.js";
+import { iterateItems, iteratePages, type Page } from "./pagination.js";
+import { createTransport, type TokenSource } from "./transport.js";
+import { serializeQuery, toPathId } from "./wire.js";
+
+/** Options of {@link createCommunityClient}. */
+export interface CommunityClientOptions {
+  /** Your community's base URL, e.g. `https://community.example.com`. Required: every community has its own host. */
+  baseUrl: string;
+  /**
+   * Sent as `Authorization: Bearer <token>`: a string, or a function (sync or async) called
+   * before every attempt, so a refreshed token is picked up. An empty value sends no header.
+   * Default: none (the API answers 401).
+   */
+  token?: TokenSource | undefined;
+  /** The fetch implementation; it must honour `init.signal`. Default: `globalThis.fetch`, looked up per request. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Retries of a GET after a network error, a timeout, 408, 429 or 5xx. Default: `2`. */
+  maxRetries?: number | undefined;
+  /** Time limit in ms of each attempt, until the response headers arrive; `0` or `Infinity` disables it. Default: `30_000`. */
+  timeout?: number | undefined;
+  /** Headers sent with every request. Default: none. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** Per-call options of the named methods. */
+export interface RequestOptions {
+  /** Aborts the call, including a retry wait; the call then rejects with the signal's reason. Default: none. */
+  signal?: AbortSignal | undefined;
+  /** Headers for this call only, e.g. `{ Prefer: "code=404" }` against a mock. Default: none. */
+  headers?: Record<string, string> | undefined;
+  /** Overrides the client's `maxRetries` for this call. Default: the client's (`2`). */
+  maxRetries?: number | undefined;
+  /** Overrides the client's `timeout` (ms) for this call. Default: the client's (`30_000`). */
+  timeout?: number | undefined;
+}
+
+/** A course or event id: a non-negative integer, or a string of digits. Anything else is rejected before sending. */
+export type CommunityId = number | string;
+
+/** Query of the invite lists. */
+export interface InvitedUsersParams {
+  /** Page size. Default: the server's. */
+  limit?: number | undefined;
+  /** Index of the first result. Default: `0`. */
+  offset?: number | undefined;
+}
+
+/** Query of the course dashboard users list. */
+export interface CourseDashboardUsersParams extends InvitedUsersParams {
+  /** Case-insensitive substring of username or real name. Default: none. */
+  search?: string | undefined;
+  /** One status (sent bare) or several (sent as one JSON array). Default: the server's, `["manager","joined"]`. */
+  statuses?: JoinStatus | readonly JoinStatus[] | undefined;
+  /** Sort order; a leading `-` sorts descending. Default: the server's, `-joined_at`. */
+  ordering?: DashboardOrdering | undefined;
+}
+
+/** Options of the pagination iterators. */
+export interface PaginationOptions extends RequestOptions {
+  /** Page size, sent as `limit`. Default: the server's. */
+  pageSize?: number | undefined;
+  /** Index of the first result. Default: `0`. */
+  offset?: number | undefined;
+  /** Stop after this many pages. Default: no cap (until `next` is null). */
+  maxPages?: number | undefined;
+}
+
+/** Options of the course dashboard users iterators: the list's filters plus {@link PaginationOptions}. */
+export interface CourseDashboardUsersPaginationOptions
+  extends PaginationOptions,
+    Omit<CourseDashboardUsersParams, "limit" | "offset"> {}
+
+/** One item iterator per list operation: `for await (const user of client.paginate.x(id))`. */
+export interface CommunityPaginators {
+  courseInvitedUsers(
+    id: CommunityId,
+    options?: PaginationOptions,
+  ): AsyncGenerator<InvitedUser, void, undefined>;
+  eventInvitedUsers(
+    id: CommunityId,
+    options?: PaginationOptions,
+  ): AsyncGenerator<InvitedUser, void, undefined>;
+  courseDashboardUsers(
+    id: CommunityId,
+    options?: CourseDashboardUsersPaginationOptions,
+  ): AsyncGenerator<CourseUserDashboard, void, undefined>;
+}
+
+/** One page iterator per list operation; each page has `count`, `next`, `previous`, `results`. */
+export interface CommunityPageIterators {
+  courseInvitedUsers(
+    id: CommunityId,
+    options?: PaginationOptions,
+  ): AsyncGenerator<InvitedUserPage, void, undefined>;
+  eventInvitedUsers(
+    id: CommunityId,
+    options?: PaginationOptions,
+  ): AsyncGenerator<InvitedUserPage, void, undefined>;
+  courseDashboardUsers(
+    id: CommunityId,
+    options?: CourseDashboardUsersPaginationOptions,
+  ): AsyncGenerator<CourseUserDashboardPage, void, undefined>;
+}
+
+/** The openapi-fetch client (`GET` returns `{ data, error, response }`) plus named methods that throw typed errors. */
+export interface CommunityClient extends Client<paths> {
+  /** Pending invitations to a course (GET /api/v2/course/{id}/invite/). */
+  getCourseInvitedUsers(
+    id: CommunityId,
+    query?: InvitedUsersParams,
+    init?: RequestOptions,
+  ): Promise<InvitedUserPage>;
+  /** Pending invitations to an event (GET /api/v2/event/{id}/invite/). */
+  getEventInvitedUsers(
+    id: CommunityId,
+    query?: InvitedUsersParams,
+    init?: RequestOptions,
+  ): Promise<InvitedUserPage>;
+  /** Members of a course with their progress (GET /api/v2/course/{id}/users/). */
+  getCourseDashboardUsers(
+    id: CommunityId,
+    query?: CourseDashboardUsersParams,
+    init?: RequestOptions,
+  ): Promise<CourseUserDashboardPage>;
+  /** Item iterators over every page. */
+  readonly paginate: CommunityPaginators;
+  /** Page iterators. */
+  readonly pages: CommunityPageIterators;
+}
+
+/** [iterator name, operationId, path] of each list operation. */
+const OPERATIONS = [
+  ["courseInvitedUsers", "getCourseInvitedUsers", "/api/v2/course/{id}/invite/"],
+  ["eventInvitedUsers", "getEventInvitedUsers", "/api/v2/event/{id}/invite/"],
+  ["courseDashboardUsers", "getCourseDashboardUsers", "/api/v2/course/{id}/users/"],
+] as const;
+
+// The operations differ only in their types, which CommunityClient declares; the loop below
+// builds them from one implementation, seen through these loose signatures.
+type RawGet = (
+  path: string,
+  init: object,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type Get = (id: CommunityId, query?: object, init?: RequestOptions) => Promise<Page<unknown>>;
+
+/** Creates a client for one community. See {@link CommunityClientOptions} for the defaults. */
+export function createCommunityClient(options: CommunityClientOptions): CommunityClient {
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    ...(options.headers && { headers: options.headers }),
+    querySerializer: serializeQuery,
+    fetch: createTransport({
+      fetch: options.fetch,
+      token: options.token,
+      maxRetries: options.maxRetries ?? 2,
+      timeout: options.timeout ?? 30_000,
+    }),
+  });
+  const GET = client.GET as unknown as RawGet;
+  const named: Record<string, Get> = {};
+  const paginate: Record<string, unknown> = {};
+  const pages: Record<string, unknown> = {};
+
+  for (const [name, operationId, path] of OPERATIONS) {
+    const get: Get = async (id, query, init) => {
+      const { data, error, response } = await GET(path, {
+        ...init,
+        params: { path: { id: toPathId(id) }, query },
+        // Copied onto the Request by openapi-fetch, for the transport's error messages.
+        operationId: operationId satisfies OperationId,
+      });
+      if (response.ok) return data as Page<unknown>;
+      throw createApiError(response, error, operationId);
+    };
+    const pageIterator = (
+      id: CommunityId,
+      {
+        pageSize,
+        offset,
+        maxPages,
+        signal,
+        headers,
+        maxRetries,
+        timeout,
+        ...filters
+      }: CourseDashboardUsersPaginationOptions = {},
+    ) =>
+      iteratePages(
+        (limit, offset) =>
+          get(id, { ...filters, limit, offset }, { signal, headers, maxRetries, timeout }),
+        pageSize,
+        offset,
+        maxPages,
+      );
+    named[operationId] = get;
+    pages[name] = pageIterator;
+    paginate[name] = (id: CommunityId, options?: CourseDashboardUsersPaginationOptions) =>
+      iterateItems(pageIterator(id, options));
+  }
+  return Object.assign(client, named, { paginate, pages }) as unknown as CommunityClient;
+}

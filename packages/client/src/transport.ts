@@ -1,0 +1,120 @@
+// The fetch that openapi-fetch calls: adds the bearer token, a timeout per attempt, and retries.
+// Living below openapi-fetch, it serves the named methods, the iterators and raw `client.GET`
+// alike, and it costs one closure call per request when nothing fails.
+import type { OperationId } from "@community-api/types";
+import { NetworkError, TimeoutError } from "./errors.js";
+import { isRetryableStatus, retryDelay } from "./retry.js";
+
+/** A bearer token, or a function (sync or async) that returns the current one. */
+export type TokenSource = string | (() => string | Promise<string>);
+
+/** What the transport needs from the client options (already defaulted). */
+export interface TransportOptions {
+  fetch: typeof globalThis.fetch | undefined;
+  token: TokenSource | undefined;
+  maxRetries: number;
+  timeout: number;
+}
+
+/**
+ * Per-call settings. openapi-fetch copies every init key that a Request lacks onto the Request
+ * it builds, so these reach the transport without any extra allocation.
+ */
+export interface CallSettings {
+  maxRetries?: number | undefined;
+  timeout?: number | undefined;
+  operationId?: OperationId | undefined;
+}
+
+/** Waits `ms`, or rejects with the abort reason as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export function createTransport(
+  options: TransportOptions,
+): (request: Request) => Promise<Response> {
+  const { token } = options;
+  // A string token is formatted once, not per request.
+  const fixed = typeof token === "string" && token ? `Bearer ${token}` : undefined;
+
+  return async (request) => {
+    const call = request as Request & CallSettings;
+    const signal = request.signal;
+    // Only GET is retried: it is safe and idempotent, and it is all this API has.
+    const retries = request.method === "GET" ? (call.maxRetries ?? options.maxRetries) : 0;
+    const timeout = call.timeout ?? options.timeout;
+    // 0 and Infinity disable the timeout (setTimeout would fire at once for Infinity).
+    const timed = timeout > 0 && timeout < 2 ** 31;
+
+    for (let attempt = 0; ; attempt++) {
+      // A token function runs for every attempt, so a refreshed token is picked up on retry.
+      const auth = fixed ?? (typeof token === "function" ? await token() : "");
+      if (auth) {
+        try {
+          request.headers.set("Authorization", fixed ?? `Bearer ${auth}`);
+        } catch {
+          // The platform's message would quote the invalid value, i.e. the token.
+          throw new TypeError("The token is not a valid HTTP header value");
+        }
+      }
+
+      signal.throwIfAborted();
+
+      let response: Response | undefined;
+      let failure: NetworkError | TimeoutError | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let onAbort: (() => void) | undefined;
+      let timedOut = false;
+      let init: RequestInit | undefined;
+      if (timed) {
+        // A fresh signal per attempt that aborts on timeout or when the caller aborts.
+        const controller = new AbortController();
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeout);
+        onAbort = () => controller.abort(signal.reason);
+        signal.addEventListener("abort", onAbort);
+        init = { signal: controller.signal };
+      }
+      try {
+        response = await (options.fetch ?? fetch)(request, init);
+      } catch (cause) {
+        // The caller's own abort is not a failure to report or retry: rethrow its reason.
+        if (signal.aborted) throw signal.reason;
+        const operationId = call.operationId;
+        failure = new (timedOut ? TimeoutError : NetworkError)(
+          `${operationId ?? "request"} ${timedOut ? `timed out after ${timeout} ms` : `failed: ${cause}`}`,
+          undefined,
+          { operationId, cause },
+        );
+      } finally {
+        clearTimeout(timer);
+        if (onAbort) signal.removeEventListener("abort", onAbort);
+      }
+
+      if (response && !isRetryableStatus(response.status)) return response;
+      const delay =
+        attempt < retries ? retryDelay(attempt, response?.headers.get("retry-after")) : undefined;
+      if (delay === undefined) {
+        if (response) return response;
+        throw failure;
+      }
+      // Release the connection of a response we are not going to read.
+      response?.body?.cancel().catch(() => {});
+      await sleep(delay, signal);
+    }
+  };
+}

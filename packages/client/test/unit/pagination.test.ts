@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { NotFoundError } from "../../src/index.js";
+import { BASE_URL, json, observedClient, page } from "../helpers/observed-fetch.js";
+
+const USERS = Array.from({ length: 5 }, (_, i) => ({ id: i + 1 }));
+const NEXT = "https://community.example.com/api/v2/course/5/users/";
+
+/** A server of USERS whose `next` links point at `nextBase` (another origin by default). */
+function server(nextBase = NEXT, total = USERS) {
+  return (request: Request) => {
+    const url = new URL(request.url);
+    const limit = Number(url.searchParams.get("limit") ?? 2);
+    const offset = Number(url.searchParams.get("offset") ?? 0);
+    const end = offset + limit;
+    const next =
+      end < total.length ? `${nextBase}?limit=${limit}&offset=${end}&ordering=-joined_at` : null;
+    return json(page(total.slice(offset, end), next, total.length));
+  };
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+describe("pagination", () => {
+  it("yields every item and stops when next is null, without an extra request", async () => {
+    const { client, urls } = observedClient(server());
+    const users = await collect(
+      client.paginate.courseDashboardUsers(5, {
+        statuses: ["joined", "manager"],
+        ordering: "-last_active_at",
+        pageSize: 2,
+      }),
+    );
+    expect(users).toEqual(USERS);
+    const filters = "statuses=%5B%22joined%22%2C%22manager%22%5D&ordering=-last_active_at";
+    expect(urls()).toEqual([
+      `${BASE_URL}/api/v2/course/5/users/?${filters}&limit=2`,
+      `${BASE_URL}/api/v2/course/5/users/?${filters}&limit=2&offset=2`,
+      `${BASE_URL}/api/v2/course/5/users/?${filters}&limit=2&offset=4`,
+    ]);
+  });
+
+  it("never sends the token to the origin named in next: it asks the configured base URL", async () => {
+    const { client, sent } = observedClient(server("https://evil.example/steal"), {
+      token: "secret",
+    });
+    await collect(client.paginate.courseInvitedUsers(5, { pageSize: 2 }));
+    expect(sent).toHaveLength(3);
+    for (const request of sent) {
+      expect(request.url.startsWith(`${BASE_URL}/api/v2/course/5/invite/`)).toBe(true);
+    }
+  });
+
+  it("takes limit and offset from next", async () => {
+    // The server caps the page size at 2 whatever was asked.
+    const { client, urls } = observedClient((request) => {
+      const offset = Number(new URL(request.url).searchParams.get("offset") ?? 0);
+      const next = offset + 2 < 5 ? `${NEXT}?limit=2&offset=${offset + 2}` : null;
+      return json(page(USERS.slice(offset, offset + 2), next, 5));
+    });
+    const users = await collect(client.paginate.eventInvitedUsers(3, { pageSize: 100, offset: 0 }));
+    expect(users).toEqual(USERS);
+    expect(urls()).toEqual([
+      `${BASE_URL}/api/v2/event/3/invite/?limit=100&offset=0`,
+      `${BASE_URL}/api/v2/event/3/invite/?limit=2&offset=2`,
+      `${BASE_URL}/api/v2/event/3/invite/?limit=2&offset=4`,
+    ]);
+  });
+
+  it("exposes count, next and results on each page of the page iterator", async () => {
+    const { client } = observedClient(server());
+    const pages = await collect(client.pages.courseDashboardUsers("5", { pageSize: 2 }));
+    expect(pages.map((p) => [p.count, p.results.length, p.next !== null])).toEqual([
+      [5, 2, true],
+      [5, 2, true],
+      [5, 1, false],
+    ]);
+  });
+
+  it("makes one request for an empty list", async () => {
+    const { client, sent } = observedClient(() => json(page([])));
+    expect(await collect(client.paginate.courseDashboardUsers(1))).toEqual([]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each([
+    ["repeats the offset", `${NEXT}?limit=2&offset=2`, "2"],
+    ["goes back", `${NEXT}?limit=2&offset=0`, "0"],
+    ["has no offset", `${NEXT}?limit=2`, "null"],
+    ["has a garbage offset", `${NEXT}?offset=abc`, "abc"],
+  ])("throws instead of looping when next %s", async (_, next, shown) => {
+    const { client, sent } = observedClient((_request, attempt) =>
+      json(page([{ id: attempt }], attempt === 1 ? `${NEXT}?limit=2&offset=2` : next, 9)),
+    );
+    const iterator = client.paginate.courseInvitedUsers(1);
+    await expect(collect(iterator)).rejects.toThrow(
+      `Pagination stopped: the next page's offset ${shown} does not advance past 2`,
+    );
+    expect(sent).toHaveLength(2);
+  });
+
+  it("stops after maxPages pages even when next is set", async () => {
+    const { client, sent } = observedClient(server());
+    const users = await collect(
+      client.paginate.courseDashboardUsers(5, { pageSize: 2, maxPages: 2 }),
+    );
+    expect(users).toEqual(USERS.slice(0, 4));
+    expect(sent).toHaveLength(2);
+    const none = observedClient(server());
+    expect(await collect(none.client.pages.courseDashboardUsers(5, { maxPages: 0 }))).toEqual([]);
+    expect(none.sent).toHaveLength(0);
+  });
+
+  it("stops with the caller's abort between pages", async () => {
+    const { client, sent } = observedClient(server());
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const loop = async () => {
+      for await (const user of client.paginate.courseDashboardUsers(5, {
+        pageSize: 2,
+        signal: controller.signal,
+      })) {
+        seen.push((user as { id: number }).id);
+        controller.abort();
+      }
+    };
+    await expect(loop()).rejects.toMatchObject({ name: "AbortError" });
+    expect(seen).toEqual([1, 2]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it("passes headers to every page and throws typed errors", async () => {
+    const { client, sent } = observedClient((_, attempt) =>
+      attempt === 1
+        ? json(page([{ id: 1 }], `${NEXT}?offset=1`, 2))
+        : json({ detail: "Not found." }, 404),
+    );
+    const iterator = client.paginate.eventInvitedUsers(9, { headers: { Prefer: "code=200" } });
+    await expect(collect(iterator)).rejects.toBeInstanceOf(NotFoundError);
+    expect(sent.map((r) => r.headers.get("prefer"))).toEqual(["code=200", "code=200"]);
+  });
+});
