@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// community-api-mock: starts the mock and stops it (Prism included) on SIGINT/SIGTERM.
+import { parseArgs } from "node:util";
+import { packageVersion } from "./package-files.js";
+import { MOCK_MODES, type MockMode, startMock } from "./start-mock.js";
+import { TEST_TOKENS } from "./tokens.js";
+
+const HELP = `Usage: community-api-mock [options]
+
+A mock of the community REST API v2 (course and event member lists).
+
+Options:
+  -p, --port <n>     port to listen on, 0 = any free port (default 4010)
+      --host <host>  interface to listen on (default 127.0.0.1)
+  -m, --mode <mode>  realistic | static | dynamic (default realistic)
+  -s, --seed <n>     dataset seed (realistic) or Prism's generator seed (dynamic) (default 1)
+  -q, --quiet        do not print Prism's violation log
+  -h, --help         show this help
+  -v, --version      show the version
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`community-api-mock: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
+    fail(`--${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function banner(url: string, mode: MockMode, seed: number, prismPid: number): string {
+  const tokens =
+    mode === "realistic"
+      ? `Test tokens (Authorization: Bearer <token>):
+  course-<id>-creator, course-<id>-manager  course <id>'s invite and dashboard lists (ids 1-6)
+  course-<id>-member                        403 on every list
+  event-<id>-manager                        event <id>'s invite list (ids 1-4)
+  event-<id>-member                         403 on every list
+  anything else, or no token                401`
+      : "Tokens: Prism only checks that a bearer token is present (roles are not modelled).";
+  return `community-api mock (${mode}${mode === "static" ? "" : `, seed ${seed}`}) listening on ${url}
+  Prism pid ${prismPid} validates every request and response against the bundled spec
+  health: ${url}/health
+
+${tokens}
+
+Try:
+  curl -H 'Authorization: Bearer ${TEST_TOKENS.courseManager}' '${url}/api/v2/course/1/users/?limit=5'
+
+Stop with Ctrl+C.
+`;
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>["values"];
+  function parse() {
+    return parseArgs({
+      options: {
+        port: { type: "string", short: "p", default: "4010" },
+        host: { type: "string", default: "127.0.0.1" },
+        mode: { type: "string", short: "m", default: "realistic" },
+        seed: { type: "string", short: "s", default: "1" },
+        quiet: { type: "boolean", short: "q", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  }
+  try {
+    values = parse().values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return void process.stdout.write(HELP);
+  if (values.version) return void process.stdout.write(`${packageVersion()}\n`);
+  const mode = values.mode as MockMode;
+  if (!MOCK_MODES.includes(mode)) fail(`--mode must be one of ${MOCK_MODES.join(", ")}`);
+  const port = integer("port", values.port, 0, 65535);
+  const seed = integer("seed", values.seed, 0, 2 ** 32 - 1);
+  const quiet = values.quiet;
+
+  const mock = await startMock({
+    port,
+    host: values.host,
+    mode,
+    seed,
+    log: (line) => {
+      if (!quiet) process.stderr.write(`${line}\n`);
+    },
+  });
+  process.stdout.write(banner(mock.url, mode, seed, mock.prismPid));
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // a second Ctrl+C: give up waiting
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping Prism and the mock...\n`);
+    mock.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`community-api-mock: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `community-api-mock: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

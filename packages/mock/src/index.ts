@@ -1,0 +1,8 @@
+// `@community-api/mock`: the HTTP mock (startMock, Node only) and the in-process test kit.
+export * from "./kit.js";
+export {
+  type MockMode,
+  type RunningMock,
+  type StartMockOptions,
+  startMock,
+} from "./start-mock.js";

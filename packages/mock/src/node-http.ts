@@ -1,0 +1,93 @@
+// Bridges node:http and the fetch-style handler, so the HTTP mock runs the very same handler
+// as the in-process kit.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RequestHandler } from "./handler.js";
+import { json } from "./responses.js";
+
+/** Set by the front on every request it forwards: the URL the client really asked for. */
+export const ORIGINAL_URL_HEADER = "x-community-api-mock-url";
+
+export interface ListeningServer {
+  readonly server: Server;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export function listen(server: Server, port: number, host: string): Promise<ListeningServer> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve({
+        server,
+        port: (server.address() as AddressInfo).port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Keep-alive sockets would hold close() open until they time out.
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** The URL a request addressed, from its Host header (as DRF's build_absolute_uri does). */
+export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
+  const path = req.url ?? "/";
+  try {
+    return new URL(path, `http://${req.headers.host ?? fallbackHost}`);
+  } catch {
+    return new URL(path.startsWith("/") ? path : "/", `http://${fallbackHost}`);
+  }
+}
+
+function toRequest(req: IncomingMessage, url: URL): Request | undefined {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    try {
+      headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
+    } catch {
+      // A header fetch cannot carry: the handler does not need it.
+    }
+  }
+  try {
+    // The API has no request bodies: they are not read, as the real API ignores them on GET.
+    return new Request(url, { method: req.method ?? "GET", headers });
+  } catch {
+    return undefined; // e.g. TRACE or CONNECT, which fetch refuses to represent
+  }
+}
+
+export async function send(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  if (body.length > 0) headers["content-length"] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/** The in-process data server Prism proxies to: node:http in front of `handler`. */
+export function startDataServer(handler: RequestHandler): Promise<ListeningServer> {
+  const server = createServer((req, res) => {
+    req.resume();
+    const forwarded = req.headers[ORIGINAL_URL_HEADER];
+    let url = requestUrl(req, "127.0.0.1");
+    if (typeof forwarded === "string" && URL.canParse(forwarded)) url = new URL(forwarded);
+    const request = toRequest(req, url);
+    const answer = request
+      ? handler(request)
+      : Promise.resolve(
+          json(405, { detail: `Method "${req.method}" not allowed.` }, { allow: "GET, HEAD" }),
+        );
+    answer.then(
+      (response) => send(res, response),
+      (error: unknown) => send(res, json(500, { detail: String(error) })),
+    );
+  });
+  return listen(server, 0, "127.0.0.1");
+}

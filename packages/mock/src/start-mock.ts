@@ -1,0 +1,124 @@
+// startMock: the running mock. realistic = front -> Prism proxy -> in-process data server;
+// static / dynamic = front -> Prism mock. The front always serves /health.
+
+import { startFront } from "./front.js";
+import { createMockHandler, type RequestHandler } from "./handler.js";
+import { type ListeningServer, startDataServer } from "./node-http.js";
+import { bundledSpec } from "./package-files.js";
+import { type PrismProcess, startPrism } from "./prism.js";
+
+/** How the mock answers. */
+export type MockMode = "realistic" | "static" | "dynamic";
+export const MOCK_MODES: readonly MockMode[] = ["realistic", "static", "dynamic"];
+
+/** Options of {@link startMock}. */
+export interface StartMockOptions {
+  /** Port to listen on; `0` picks a free one (read it from `url`/`port`). Default `4010`. */
+  port?: number;
+  /** Interface to listen on. Default `"127.0.0.1"`. */
+  host?: string;
+  /**
+   * `"realistic"`: seeded data with the API's semantics, every exchange validated by Prism;
+   * `"static"`: Prism returns the spec's examples; `"dynamic"`: Prism generates data from the
+   * schemas (`--dynamic --seed`). Default `"realistic"`.
+   */
+  mode?: MockMode;
+  /** Seed of the dataset (realistic) or of Prism's generator (dynamic). Default `1`. */
+  seed?: number;
+  /** Receives Prism's error log and the mock's contract-breach reports. Default: discarded. */
+  log?: (line: string) => void;
+  /** How long to wait for Prism to answer, in ms. Default `30_000`. */
+  startupTimeoutMs?: number;
+}
+
+/** A started mock. */
+export interface RunningMock {
+  /** Base URL without trailing slash, e.g. `"http://127.0.0.1:4010"`. */
+  readonly url: string;
+  readonly port: number;
+  readonly mode: MockMode;
+  readonly seed: number;
+  /** Pid of the Prism child process. */
+  readonly prismPid: number;
+  /** Stops the front, Prism and the data server; resolves once all are gone. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** For tests of the mock itself: serve through a given handler instead of the dataset's. */
+export interface StartMockInternals {
+  readonly handler?: RequestHandler;
+}
+
+function baseUrl(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
+}
+
+export async function startMockWith(
+  options: StartMockOptions,
+  internals: StartMockInternals,
+): Promise<RunningMock> {
+  const mode = options.mode ?? "realistic";
+  const seed = options.seed ?? 1;
+  const host = options.host ?? "127.0.0.1";
+  const log = options.log ?? (() => {});
+  if (!MOCK_MODES.includes(mode)) throw new TypeError(`unknown mode: ${String(mode)}`);
+  if (!Number.isSafeInteger(seed)) throw new TypeError(`seed must be an integer: ${seed}`);
+  const spec = bundledSpec();
+  const started: { close(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    // Front first (no new requests), then Prism, then the data server behind it.
+    for (const part of started.reverse()) await part.close();
+    started.length = 0;
+  };
+  try {
+    let data: ListeningServer | undefined;
+    if (mode === "realistic") {
+      data = await startDataServer(internals.handler ?? createMockHandler({ seed }));
+      started.push(data);
+    }
+    const prism: PrismProcess = await startPrism({
+      specPath: spec.path,
+      command: data
+        ? { kind: "proxy", upstream: `http://127.0.0.1:${data.port}` }
+        : { kind: "mock", dynamic: mode === "dynamic", seed },
+      log,
+      startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
+    });
+    started.push({ close: prism.stop });
+    const front = await startFront({
+      port: options.port ?? 4010,
+      host,
+      prismPort: prism.port,
+      health: {
+        mode,
+        ...(mode === "static" ? {} : { seed }),
+        specVersion: spec.version,
+        specSha256: spec.sha256,
+      },
+      judge: mode === "realistic",
+      log,
+    });
+    started.push(front);
+    let stopping: Promise<void> | undefined;
+    return {
+      url: baseUrl(host, front.port),
+      port: front.port,
+      mode,
+      seed,
+      prismPid: prism.pid,
+      stop: () => {
+        stopping ??= stopAll();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Starts the mock: `const mock = await startMock({ port: 0 }); ...; await mock.stop();` */
+export function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  return startMockWith(options, {});
+}

@@ -1,0 +1,48 @@
+// Reading Prism's verdict. Prism runs as a validating proxy without --errors, so it reports
+// what it found in the `sl-violations` response header and lets the mock's answer through;
+// this module decides whether that answer still honours the contract.
+
+/** One finding of Prism, as it serialises them in `sl-violations`. */
+export interface Violation {
+  readonly location: readonly string[];
+  readonly severity: string;
+  readonly code?: string | number;
+  readonly message: string;
+}
+
+export function parseViolations(header: string | undefined): Violation[] {
+  if (header === undefined || header === "") return [];
+  try {
+    const parsed: unknown = JSON.parse(header);
+    if (Array.isArray(parsed)) return parsed as Violation[];
+  } catch {
+    // Prism truncates long lists as "Too many violations! [...": still a finding.
+  }
+  return [{ location: ["response"], severity: "Error", message: header }];
+}
+
+const isError = (v: Violation) => v.severity === "Error";
+const at = (place: string) => (v: Violation) => v.location[0] === place;
+
+/**
+ * Why the answer breaks the contract, or `undefined` when it is fine:
+ * - any response violation: the mock sent something the spec does not allow;
+ * - a success for a request Prism found invalid: the mock accepted what the spec forbids
+ *   (a 4xx for such a request is the correct answer, and then the finding is expected);
+ * - a success on a route Prism does not know: the mock serves something the spec lacks.
+ */
+export function contractBreach(
+  status: number,
+  violations: readonly Violation[],
+): string | undefined {
+  if (violations.some((v) => at("response")(v) && isError(v))) {
+    return "the mock's response violates the spec";
+  }
+  if (status < 400 && violations.some((v) => at("request")(v) && isError(v))) {
+    return "the mock accepted a request the spec rejects";
+  }
+  if (status < 400 && violations.some((v) => v.message === "Selected route not found")) {
+    return "the mock answered a route the spec does not define";
+  }
+  return undefined;
+}
