@@ -32,6 +32,21 @@ export class ApiError<S extends number | undefined = number | undefined> extends
   /** The operationId of the failed call. */
   declare readonly operationId: OperationId | undefined;
 
+  /**
+   * Plain `instanceof` on a generic class narrows to `ApiError<any>`; this makes
+   * `error instanceof ApiError` narrow to `ApiError<number | undefined>` and
+   * `error instanceof NotFoundError` to `NotFoundError`. The check itself is the standard one.
+   */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (
+      ...args: never
+    ) => T,
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass instanceof is asked about
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   constructor(message: string, status: S, options: ApiErrorOptions = {}) {
     // Passing `options` as is: Error installs `cause` only when the key is present.
     super(message, options);

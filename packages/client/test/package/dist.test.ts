@@ -1,0 +1,104 @@
+// The built package as users get it: ESM and CJS entries, the exports map, the size budget,
+// tree-shaking and browser-safety. Needs `pnpm build` first (turbo runs it before `test`).
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+
+/** Budget of the whole client, openapi-fetch included (esbuild --minify, gzip -9). */
+const SIZE_BUDGET = 4_900;
+const packageDir = fileURLToPath(new URL("../../", import.meta.url));
+const dist = (file: string) => `${packageDir}dist/${file}`;
+const require = createRequire(import.meta.url);
+
+/** Bundles `code` (resolved from this package) for browsers and returns the gzipped size. */
+async function bundle(code: string): Promise<{ text: string; gzip: number }> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: packageDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const text = result.outputFiles[0]?.text ?? "";
+  return { text, gzip: gzipSync(text, { level: 9 }).length };
+}
+
+beforeAll(() => {
+  for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
+    if (!existsSync(dist(file)))
+      throw new Error(`dist/${file} is missing: run \`pnpm build\` first`);
+  }
+});
+
+describe("built package", () => {
+  it("declares an exports map with types first, dist only, no side effects", () => {
+    const manifest = JSON.parse(readFileSync(`${packageDir}package.json`, "utf8"));
+    expect(manifest.exports["."]).toEqual({
+      import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
+    });
+    expect(Object.keys(manifest.exports["."].import)[0]).toBe("types");
+    expect(Object.keys(manifest.exports["."].require)[0]).toBe("types");
+    expect(manifest.files).toEqual(["dist"]);
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.dependencies["@community-api/types"]).toBeDefined();
+  });
+
+  it("exports the same API from the ESM and the CJS build", async () => {
+    const esm = await import(dist("index.js"));
+    const cjs = require(dist("index.cjs"));
+    expect(Object.keys(esm).sort()).toEqual(Object.keys(cjs).sort());
+    expect(Object.keys(esm).sort()).toEqual([
+      "ApiError",
+      "BadRequestError",
+      "NetworkError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "RateLimitError",
+      "SPEC_SHA256",
+      "SPEC_VERSION",
+      "ServerError",
+      "TimeoutError",
+      "UnauthorizedError",
+      "ValidationError",
+      "createApiError",
+      "createCommunityClient",
+    ]);
+    for (const entry of [esm, cjs]) {
+      const urls: string[] = [];
+      const client = entry.createCommunityClient({
+        baseUrl: "https://community.test",
+        fetch: async (request: Request) => {
+          urls.push(request.url);
+          return new Response('{"count":0,"next":null,"previous":null,"results":[]}');
+        },
+      });
+      await client.getCourseDashboardUsers(1, { statuses: ["joined", "manager"] });
+      expect(urls).toEqual([
+        "https://community.test/api/v2/course/1/users/?statuses=%5B%22joined%22%2C%22manager%22%5D",
+      ]);
+    }
+  });
+
+  it(`stays within ${SIZE_BUDGET} bytes min+gzip with openapi-fetch, for browsers (no Node built-ins)`, async () => {
+    const full = await bundle(`export * from "./dist/index.js";`);
+    const bare = await bundle(`import c from "openapi-fetch"; export default c({ baseUrl: "x" });`);
+    console.info(`client ${full.gzip} B min+gzip (bare openapi-fetch ${bare.gzip} B)`);
+    expect(full.gzip).toBeLessThanOrEqual(SIZE_BUDGET);
+    expect(full.text).not.toMatch(/\brequire\(|from"node:/);
+  });
+
+  it("tree-shakes: the error classes alone do not pull in openapi-fetch or the transport", async () => {
+    const errorsOnly = await bundle(`export { NotFoundError } from "./dist/index.js";`);
+    expect(errorsOnly.text).not.toContain("querySerializer");
+    expect(errorsOnly.text).not.toContain("Authorization");
+    expect(errorsOnly.gzip).toBeLessThan(600);
+    const constants = await bundle(`export { SPEC_VERSION } from "./dist/index.js";`);
+    expect(constants.gzip).toBeLessThan(100);
+  });
+});
