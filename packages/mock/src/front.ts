@@ -31,13 +31,16 @@ const HOP_BY_HOP = [
 ];
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-/** What Prism is asked: the same path and API parameters, minus Prism's own instructions. */
+/**
+ * What Prism is asked: the same path and API parameters, minus what Prism would misread: its
+ * own instructions (`__code`, `__server`, ...) and names that are not all lower case (Prism
+ * lowercases query names, so it would validate `LIMIT=x` as `limit`; the API, like HTTP, is
+ * case-sensitive and ignores `LIMIT`).
+ */
 function prismPath(url: URL): string {
-  if (!PRISM_QUERY_PARAMS.some((name) => url.searchParams.has(name))) {
-    return `${url.pathname}${url.search}`;
-  }
-  const query = new URLSearchParams(url.searchParams);
-  for (const name of PRISM_QUERY_PARAMS) query.delete(name);
+  const keep = (name: string) => !PRISM_QUERY_PARAMS.includes(name) && name === name.toLowerCase();
+  if ([...url.searchParams.keys()].every(keep)) return `${url.pathname}${url.search}`;
+  const query = new URLSearchParams([...url.searchParams].filter(([name]) => keep(name)));
   const search = query.toString();
   return `${url.pathname}${search === "" ? "" : `?${search}`}`;
 }

@@ -8,6 +8,13 @@ import { json } from "./responses.js";
 /** Set by the front on every request it forwards: the URL the client really asked for. */
 export const ORIGINAL_URL_HEADER = "x-community-api-mock-url";
 
+/**
+ * Header limit of the hops behind the front. The front keeps Node's default (16 KiB, its 431
+ * is the public answer to an oversized request); behind it the URL travels twice (request line
+ * and ORIGINAL_URL_HEADER), so Prism and the data server must accept more than the front does.
+ */
+export const INTERNAL_MAX_HEADER_BYTES = 64 * 1024;
+
 export interface ListeningServer {
   readonly server: Server;
   readonly port: number;
@@ -73,7 +80,7 @@ export async function send(res: ServerResponse, response: Response): Promise<voi
 
 /** The in-process data server Prism proxies to: node:http in front of `handler`. */
 export function startDataServer(handler: RequestHandler): Promise<ListeningServer> {
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: INTERNAL_MAX_HEADER_BYTES }, (req, res) => {
     req.resume();
     const forwarded = req.headers[ORIGINAL_URL_HEADER];
     let url = requestUrl(req, "127.0.0.1");

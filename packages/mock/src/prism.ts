@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
 import { createServer } from "node:net";
+import { INTERNAL_MAX_HEADER_BYTES } from "./node-http.js";
 import { prismEntry, prismWatchdog } from "./package-files.js";
 
 export type PrismCommand =
@@ -96,7 +97,13 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ["--require", prismWatchdog(), prismEntry(), ...argumentsFor(options, port)],
+    [
+      `--max-http-header-size=${INTERNAL_MAX_HEADER_BYTES}`,
+      "--require",
+      prismWatchdog(),
+      prismEntry(),
+      ...argumentsFor(options, port),
+    ],
     { stdio: ["ignore", "pipe", "pipe", "ipc"] },
   );
   const recent: string[] = [];

@@ -1,0 +1,284 @@
+// The realistic mode end to end: a real Prism process validating every exchange between the
+// client and the seeded data server. Every call also goes through the in-process kit, which
+// must answer identically (same host in both, so even next/previous match).
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  createDataset,
+  createMockFetch,
+  type FetchLike,
+  startMock,
+  testToken,
+} from "../src/index.js";
+import type { RunningMock } from "../src/start-mock.js";
+import { type Answer, allPages, call, reportedFields, violationLocations } from "./support/http.js";
+import {
+  expectedCourseInviteIds,
+  expectedDashboardIds,
+  expectedEventInviteIds,
+} from "./support/oracle.js";
+
+const dataset = createDataset({ seed: 1 });
+const log: string[] = [];
+let mock: RunningMock;
+let kit: FetchLike;
+const http: FetchLike = (input, init) => fetch(input, init);
+
+beforeAll(async () => {
+  mock = await startMock({ port: 0, seed: 1, log: (line) => log.push(line) });
+  kit = createMockFetch({ seed: 1, baseUrl: mock.url });
+});
+afterAll(async () => {
+  await mock?.stop();
+});
+
+/** What every answer must satisfy: no 5xx, and Prism found nothing wrong with what was sent back. */
+function assertHonest(url: string, answer: Answer): void {
+  expect(answer.status, `${url}: ${answer.text}`).toBeLessThan(500);
+  const locations = violationLocations(answer.headers);
+  if (answer.status < 400) expect(locations, url).toEqual([]);
+  // On a 4xx Prism may confirm the request was invalid; it must never fault the response.
+  for (const location of locations) expect(location, url).toMatch(/^request/);
+}
+
+/** GET over HTTP through Prism and in process; both must agree exactly. */
+async function get(path: string, token?: string): Promise<Answer> {
+  const url = path.startsWith("http") ? path : `${mock.url}${path}`;
+  const [viaHttp, viaKit] = await Promise.all([call(http, url, token), call(kit, url, token)]);
+  assertHonest(url, viaHttp);
+  expect(viaHttp.status, url).toBe(viaKit.status);
+  expect(viaHttp.body, url).toEqual(viaKit.body);
+  return viaHttp;
+}
+
+const manager = (id: number) => testToken({ resource: "course", id, role: "manager" });
+
+test("GET /health answers from the front with the spec fingerprint", async () => {
+  const specJson = createRequire(import.meta.url).resolve("@community-api/spec/openapi.json");
+  const fingerprint = JSON.parse(readFileSync(join(dirname(specJson), "fingerprint.json"), "utf8"));
+  const answer = await call(http, `${mock.url}/health`);
+  expect(answer.status).toBe(200);
+  expect(answer.body).toEqual({
+    status: "ok",
+    mode: "realistic",
+    seed: 1,
+    specVersion: fingerprint.version,
+    specSha256: fingerprint.sha256,
+  });
+});
+
+describe("every operation, every page", () => {
+  const lists = [
+    ...dataset.courses.map((c) => ({
+      path: `/api/v2/course/${c.id}/users/`,
+      token: manager(c.id),
+      expected: expectedDashboardIds(dataset, c.id),
+    })),
+    ...dataset.courses.map((c) => ({
+      path: `/api/v2/course/${c.id}/invite/`,
+      token: testToken({ resource: "course", id: c.id, role: "creator" }),
+      expected: expectedCourseInviteIds(dataset, c.id),
+    })),
+    ...dataset.events.map((e) => ({
+      path: `/api/v2/event/${e.id}/invite/`,
+      token: testToken({ resource: "event", id: e.id, role: "manager" }),
+      expected: expectedEventInviteIds(dataset, e.id),
+    })),
+  ];
+  test.each(lists)("$path", async ({ path, token, expected }) => {
+    for (const query of ["", "?limit=7"]) {
+      const pages = await allPages(http, `${mock.url}${path}${query}`, token, (answer) =>
+        assertHonest(path, answer),
+      );
+      const ids = pages.flatMap((p) => p.results.map((r) => r.id));
+      expect(ids.length).toBe(pages[0]?.count);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(expected);
+    }
+    // Page by page, the kit agrees too (same host, so the links match).
+    await get(`${path}?limit=7&offset=7`, token);
+  });
+});
+
+describe("dashboard filters and ordering through Prism", () => {
+  const all = ["creator", "manager", "joined", "invited", "requested", "payment_waiting"] as const;
+  const ids = async (query: string) => {
+    const pages = await allPages(
+      http,
+      `${mock.url}/api/v2/course/1/users/?limit=100${query}`,
+      manager(1),
+      (a) => assertHonest(query, a),
+    );
+    return pages.flatMap((p) => p.results.map((r) => r.id));
+  };
+
+  test.each(["joined_at", "-joined_at", "last_active_at", "-last_active_at"])(
+    "ordering=%s",
+    async (ordering) => {
+      const statuses = encodeURIComponent(JSON.stringify(all));
+      expect(await ids(`&ordering=${ordering}&statuses=${statuses}`)).toEqual(
+        expectedDashboardIds(dataset, 1, { ordering, statuses: all }),
+      );
+    },
+  );
+
+  test("statuses, bare and as a JSON array", async () => {
+    expect(await ids("&statuses=requested")).toEqual(
+      expectedDashboardIds(dataset, 1, { statuses: ["requested"] }),
+    );
+    const pair = encodeURIComponent('["payment_waiting","creator"]');
+    expect(await ids(`&statuses=${pair}`)).toEqual(
+      expectedDashboardIds(dataset, 1, { statuses: ["payment_waiting", "creator"] }),
+    );
+  });
+
+  test("search, unicode and case-insensitive", async () => {
+    for (const search of ["ZOË", "łukasz", "o'", "ma ro"]) {
+      expect(await ids(`&search=${encodeURIComponent(search)}`), search).toEqual(
+        expectedDashboardIds(dataset, 1, { search }),
+      );
+    }
+  });
+});
+
+describe("roles and errors through Prism", () => {
+  test.each([
+    ["course-1-creator", "/api/v2/course/1/users/", 200],
+    ["course-1-manager", "/api/v2/course/1/invite/", 200],
+    ["course-1-member", "/api/v2/course/1/users/", 403],
+    ["course-1-member", "/api/v2/course/1/invite/", 403],
+    ["course-2-manager", "/api/v2/course/1/users/", 403],
+    ["event-1-manager", "/api/v2/event/1/invite/", 200],
+    ["event-1-member", "/api/v2/event/1/invite/", 403],
+    ["course-1-manager", "/api/v2/event/1/invite/", 403],
+    ["event-2-manager", "/api/v2/event/1/invite/", 403],
+  ])("%s on %s -> %i", async (token, path, status) => {
+    expect((await get(path, token)).status).toBe(status);
+  });
+
+  test("401 without a token (Prism agrees) and with an unknown one", async () => {
+    const missing = await get("/api/v2/course/1/users/");
+    expect(missing.status).toBe(401);
+    expect(violationLocations(missing.headers)).toEqual(["request"]);
+    expect((await get("/api/v2/course/1/users/", "nope")).status).toBe(401);
+    expect((await get("/api/v2/event/1/invite/", "course-99-manager")).status).toBe(401);
+  });
+
+  test("404 for unknown ids and malformed ones", async () => {
+    expect((await get("/api/v2/course/7/users/", manager(1))).status).toBe(404);
+    expect((await get("/api/v2/event/9/invite/", "event-1-manager")).status).toBe(404);
+    const malformed = await get("/api/v2/course/abc/invite/", manager(1));
+    expect(malformed.status).toBe(404);
+    expect(violationLocations(malformed.headers)).toEqual(["request.path.id"]);
+    expect((await get("/api/v2/nothing/here/", manager(1))).status).toBe(404);
+  });
+
+  test.each([
+    ["limit", "0"],
+    ["limit", "abc"],
+    ["offset", "-1"],
+    ["ordering", "name"],
+    ["statuses", "bogus"],
+    ["statuses", "[]"],
+    ["search", "a&search=b"],
+  ])("400 for %s=%s, and Prism flags the same parameter", async (name, value) => {
+    const answer = await get(`/api/v2/course/1/users/?${name}=${value}`, manager(1));
+    expect(answer.status).toBe(400);
+    expect(reportedFields(answer.body)).toEqual([name]);
+    expect(new Set(violationLocations(answer.headers))).toEqual(new Set([`request.query.${name}`]));
+  });
+
+  test("400 where the mock is stricter than Prism's lenient number coercion", async () => {
+    for (const value of ["1e2", "0x10", "1.0", "%201"]) {
+      const answer = await get(`/api/v2/course/1/invite/?limit=${value}`, manager(1));
+      expect(answer.status, value).toBe(400);
+      expect(reportedFields(answer.body)).toEqual(["limit"]);
+    }
+  });
+});
+
+describe("the front", () => {
+  test("HEAD is answered like GET, without a body", async () => {
+    const response = await fetch(`${mock.url}/api/v2/course/1/users/`, {
+      method: "HEAD",
+      headers: { authorization: `Bearer ${manager(1)}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/json/);
+    expect(await response.text()).toBe("");
+  });
+
+  test("parameter names are case-sensitive, although Prism lowercases them", async () => {
+    const plain = await get("/api/v2/course/1/users/?limit=3", manager(1));
+    const shouting = await get("/api/v2/course/1/users/?limit=3&LIMIT=abc&Ordering=x", manager(1));
+    expect(shouting.status).toBe(200);
+    expect((shouting.body as { results: unknown }).results).toEqual(
+      (plain.body as { results: unknown }).results,
+    );
+  });
+
+  test("Prism's own instructions (__code, __server, Prefer) change nothing", async () => {
+    const plain = await get("/api/v2/course/1/users/?limit=3", manager(1));
+    const tricked = await get(
+      "/api/v2/course/1/users/?limit=3&__code=abc&__server=http://x&__example=y",
+      manager(1),
+    );
+    expect(tricked.status).toBe(200);
+    expect((tricked.body as { results: unknown }).results).toEqual(
+      (plain.body as { results: unknown }).results,
+    );
+    const prefer = await fetch(`${mock.url}/api/v2/course/1/users/?limit=3`, {
+      headers: { authorization: `Bearer ${manager(1)}`, prefer: "code=500" },
+    });
+    expect(prefer.status).toBe(200);
+    expect(await prefer.json()).toEqual(plain.body);
+  });
+
+  test("next/previous are built from the request's Host header", async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(
+        `${mock.url}/api/v2/course/1/users/?limit=2&offset=2`,
+        { headers: { host: "community.example.com", authorization: `Bearer ${manager(1)}` } },
+        (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString()));
+          res.on("end", () => resolve(text));
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    const page = JSON.parse(body) as { next: string; previous: string };
+    expect(page.next).toBe("http://community.example.com/api/v2/course/1/users/?limit=2&offset=4");
+    expect(page.previous).toBe("http://community.example.com/api/v2/course/1/users/?limit=2");
+  });
+
+  test("a long URL passes every hop; an oversized one gets the front's 431, not a 5xx", async () => {
+    const long = await get(`/api/v2/course/1/users/?search=${"%C3%A9".repeat(2400)}`, manager(1));
+    expect(long.status).toBe(200);
+    const oversized = await fetch(
+      `${mock.url}/api/v2/course/1/users/?search=${"a".repeat(20_000)}`,
+      {
+        headers: { authorization: `Bearer ${manager(1)}` },
+      },
+    );
+    expect(oversized.status).toBe(431);
+    expect((await call(http, `${mock.url}/health`)).status).toBe(200);
+  });
+
+  test("a request body is dropped, as the API ignores it", async () => {
+    const response = await fetch(`${mock.url}/api/v2/course/1/users/?limit=1`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${manager(1)}`, "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(response.status).toBe(405);
+  });
+
+  test("no contract breach was logged", () => {
+    expect(log.filter((line) => line.includes("contract breach"))).toEqual([]);
+  });
+});
