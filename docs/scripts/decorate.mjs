@@ -1,6 +1,7 @@
 // Makes the docs-only copy of the bundled spec that Redoc renders. The bundled spec stays the
-// single source of truth; this copy only adds presentation: the code samples of each operation,
-// the guide pages as sidebar sections, a role badge per operation and the spec's fingerprint.
+// single source of truth; this copy only changes presentation: the code samples of each
+// operation, the guide pages as sidebar sections, a role badge per operation, the spec's
+// fingerprint, and one workaround for how Redoc shows `anyOf` parameters.
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -10,8 +11,50 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
  * @typedef {{ version: string, sha256: string }} Fingerprint
  * @typedef {{ resource: string, roles: string[] }} RequiredRoles
  * @typedef {{ operationId: string, summary?: string, tags?: string[], "x-required-roles"?: RequiredRoles, [key: string]: unknown }} Operation
- * @typedef {{ info: { version: string, description?: string, [key: string]: unknown }, tags?: { name: string, [key: string]: unknown }[], paths: Record<string, Record<string, unknown>>, [key: string]: unknown }} OpenApiDocument
+ * @typedef {{ $ref?: string, description?: string, anyOf?: Schema[], oneOf?: Schema[], [key: string]: unknown }} Schema
+ * @typedef {{ name: string, in: string, $ref?: string, description?: string, schema?: Schema, [key: string]: unknown }} Parameter
+ * @typedef {{ info: { version: string, description?: string, [key: string]: unknown }, tags?: { name: string, [key: string]: unknown }[], paths: Record<string, Record<string, unknown>>, components?: { parameters?: Record<string, Parameter>, schemas?: Record<string, Schema> }, [key: string]: unknown }} OpenApiDocument
  */
+
+/**
+ * Follows a local `$ref` (`#/components/schemas/X`) to the schema it names.
+ * @param {OpenApiDocument} doc
+ * @param {Schema} schema
+ * @returns {Schema}
+ */
+function deref(doc, schema) {
+  let current = schema;
+  while (typeof current.$ref === "string") {
+    const name = current.$ref.replace("#/components/schemas/", "");
+    const target = doc.components?.schemas?.[name];
+    if (!target) throw new Error(`cannot resolve ${current.$ref}`);
+    current = target;
+  }
+  return current;
+}
+
+/**
+ * Redoc shows the description of an `anyOf`/`oneOf` parameter's selected option instead of
+ * the parameter's own (for `statuses`, JoinStatus's list of meanings replaced the wire-format
+ * table). It falls back to the parameter's description when the option has none, so the options
+ * are inlined here without their descriptions; titles, enums and patterns stay.
+ * @param {OpenApiDocument} doc
+ * @param {Parameter} parameter
+ */
+function showOwnDescription(doc, parameter) {
+  if (!parameter.description || !parameter.schema) return;
+  const schema = deref(doc, parameter.schema);
+  const key = schema.anyOf ? "anyOf" : schema.oneOf ? "oneOf" : undefined;
+  if (!key) return;
+  const { description: _unused, ...rest } = structuredClone(schema);
+  parameter.schema = {
+    ...rest,
+    [key]: (schema[key] ?? []).map((option) => {
+      const { description: _dropped, ...kept } = structuredClone(deref(doc, option));
+      return kept;
+    }),
+  };
+}
 
 /**
  * Every operation of the document with its path and method.
@@ -47,6 +90,16 @@ export function decorateSpec(spec, { samples, guides, fingerprint }) {
         { name: `Role: ${required.resource} ${required.roles.join(" / ")}`, position: "after" },
       ];
     }
+  }
+
+  const inlineParameters = listOperations(doc).flatMap(({ operation }) =>
+    /** @type {Parameter[]} */ (operation.parameters ?? []).filter((parameter) => !parameter.$ref),
+  );
+  for (const parameter of [
+    ...Object.values(doc.components?.parameters ?? {}),
+    ...inlineParameters,
+  ]) {
+    showOwnDescription(doc, parameter);
   }
 
   // Guides become tags without operations, grouped before the API's own tags.

@@ -1,0 +1,91 @@
+// Reads from the bundled spec what the page must show for each operation, so the browser test
+// follows the spec instead of a hand-copied list.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+type Json = Record<string, unknown>;
+
+export const spec = JSON.parse(
+  readFileSync(require.resolve("@community-api/spec/openapi.json"), "utf8"),
+) as Json & { paths: Record<string, Record<string, Json>> };
+
+/** Follows a local `$ref` (`#/components/...`). */
+function deref(node: unknown): Json {
+  let current = node as Json;
+  while (typeof current?.$ref === "string") {
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .reduce<Json>((parent, key) => parent[key] as Json, spec);
+  }
+  return current;
+}
+
+/** Properties of an object schema, with `allOf` parts merged in. */
+function propertiesOf(schema: unknown): Record<string, Json> {
+  const resolved = deref(schema);
+  const own = (resolved.properties ?? {}) as Record<string, Json>;
+  const parts = ((resolved.allOf ?? []) as unknown[]).map(propertiesOf);
+  return Object.assign({}, ...parts, own);
+}
+
+/** Every enum value reachable from a schema (through `$ref`, `anyOf`, `oneOf`, `items`). */
+function enumValues(schema: unknown): unknown[] {
+  const resolved = deref(schema);
+  const nested = [
+    ...((resolved.anyOf ?? []) as unknown[]),
+    ...((resolved.oneOf ?? []) as unknown[]),
+    ...(resolved.items ? [resolved.items] : []),
+  ];
+  return [...((resolved.enum ?? []) as unknown[]), ...nested.flatMap(enumValues)];
+}
+
+export interface ExpectedOperation {
+  operationId: string;
+  summary: string;
+  path: string;
+  tag: string;
+  /** Redoc's route and element-id prefix: `<tag>/<operationid>`, lower-cased. */
+  slug: string;
+  roles: string;
+  parameters: { name: string; in: string; values: string[] }[];
+  /** Fields of the 200 body, and of its `results` items. */
+  fields: string[];
+  itemFields: string[];
+}
+
+export const operations: ExpectedOperation[] = Object.entries(spec.paths).map(([path, item]) => {
+  const operation = item.get as Json & {
+    operationId: string;
+    summary: string;
+    tags: string[];
+    parameters: unknown[];
+    responses: Record<string, Json>;
+    "x-required-roles": { resource: string; roles: string[] };
+  };
+  const tag = operation.tags[0] ?? "";
+  const body = deref(operation.responses["200"]).content as Record<string, Json>;
+  const fields = propertiesOf(body["application/json"]?.schema);
+  const roles = operation["x-required-roles"];
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    path,
+    tag,
+    slug: `${tag}/${operation.operationId}`.toLowerCase(),
+    roles: `Role: ${roles.resource} ${roles.roles.join(" / ")}`,
+    parameters: operation.parameters.map((parameter) => {
+      const resolved = deref(parameter) as Json & { name: string; in: string; schema: Json };
+      const schema = deref(resolved.schema);
+      const values = [
+        ...enumValues(schema),
+        ...(schema.default === undefined ? [] : [schema.default]),
+      ];
+      return { name: resolved.name, in: resolved.in, values: values.map(String) };
+    }),
+    fields: Object.keys(fields),
+    itemFields: Object.keys(propertiesOf(fields.results?.items)),
+  };
+});
