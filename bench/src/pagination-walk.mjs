@@ -1,0 +1,86 @@
+// The two ways of walking every member of a course that the pagination benchmark compares,
+// shared by the timing run (in process) and the memory runs (one fresh child each).
+import { DASHBOARD_PATH } from "./lib/page-server.mjs";
+
+export const TOKEN = "course-1-manager";
+
+/**
+ * @typedef {(user: { id: number }) => void} Visit
+ * @typedef {(baseUrl: string, pageSize: number, visit: Visit) => Promise<number>} Walk
+ */
+
+/**
+ * A hand-written loop: fetch a page, follow its absolute `next` link until null.
+ * @type {Walk}
+ */
+export async function rawWalk(baseUrl, pageSize, visit) {
+  const headers = { Authorization: `Bearer ${TOKEN}` };
+  /** @type {string | null} */
+  let url = `${baseUrl}${DASHBOARD_PATH}?limit=${pageSize}&offset=0`;
+  let seen = 0;
+  while (url) {
+    const response = await fetch(url, { headers });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    /** @type {{ next: string | null, results: { id: number }[] }} */
+    const page = await response.json();
+    for (const user of page.results) {
+      visit(user);
+      seen++;
+    }
+    url = page.next;
+  }
+  return seen;
+}
+
+/**
+ * The same loop on bare openapi-fetch (what our client is built on), so that the iterator's own
+ * cost can be told apart from the per-request cost of the layer below it.
+ * @returns {Promise<Walk>}
+ */
+export async function openapiFetchWalker() {
+  const { default: createClient } = await import("openapi-fetch");
+  return async (baseUrl, pageSize, visit) => {
+    /** @type {import("openapi-fetch").Client<import("@community-api/types").paths>} */
+    const client = createClient({ baseUrl, headers: { Authorization: `Bearer ${TOKEN}` } });
+    let seen = 0;
+    for (let offset = 0; ; offset += pageSize) {
+      const { data, error } = await client.GET("/api/v2/course/{id}/users/", {
+        params: { path: { id: "1" }, query: { limit: pageSize, offset } },
+      });
+      if (error || !data) throw new Error("openapi-fetch: error response");
+      for (const user of data.results) {
+        visit(user);
+        seen++;
+      }
+      if (data.next === null) return seen;
+    }
+  };
+}
+
+/**
+ * Our client's item iterator (`paginate`: one async step per user), or with `pages: true` its
+ * page iterator (`pages`: one async step per page, users looped synchronously).
+ * @param {{ pages?: boolean }} [options]
+ * @returns {Promise<Walk>}
+ */
+export async function clientWalker({ pages = false } = {}) {
+  const { createCommunityClient } = await import("@community-api/client");
+  return async (baseUrl, pageSize, visit) => {
+    const client = createCommunityClient({ baseUrl, token: TOKEN });
+    let seen = 0;
+    if (pages) {
+      for await (const page of client.pages.courseDashboardUsers(1, { pageSize })) {
+        for (const user of page.results) {
+          visit(user);
+          seen++;
+        }
+      }
+      return seen;
+    }
+    for await (const user of client.paginate.courseDashboardUsers(1, { pageSize })) {
+      visit(user);
+      seen++;
+    }
+    return seen;
+  };
+}

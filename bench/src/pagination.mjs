@@ -1,0 +1,213 @@
+// 2. Pagination: iterate every member of a course in pages of 100 with our item iterator vs a
+// hand-written raw fetch loop (time ratio, interleaved), then peak memory growth for two course
+// sizes, each walk in a fresh child process, to show it streams.
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { interleave, median, pairedRatio } from "./lib/measure.mjs";
+import { startPageServer } from "./lib/page-server.mjs";
+import { fixed, MB } from "./lib/report.mjs";
+import { clientWalker, openapiFetchWalker, rawWalk } from "./pagination-walk.mjs";
+
+const execFileAsync = promisify(execFile);
+const memoryScript = fileURLToPath(new URL("./pagination-memory.mjs", import.meta.url));
+
+/**
+ * @typedef {object} PaginationOptions
+ * @property {number} [users] Members walked in the timing run (default 10,000).
+ * @property {number} [pageSize] Page size (default 100).
+ * @property {number} [rounds] Measured rounds (default 9).
+ * @property {number} [walksPerRound] Complete walks per contender per round (default 5), so a
+ *   round lasts long enough for scheduler noise to matter little.
+ * @property {number} [latencyMs] Server delay per page of the second timing run (default 1).
+ * @property {number} [latencyRounds] Measured rounds of that run (default 3; 0 skips it).
+ * @property {readonly number[]} [memorySizes] Course sizes of the memory runs (default 10k, 50k).
+ * @property {number} [memoryRepeats] Peak-RSS children per (size, mode); the median counts
+ *   (default 3).
+ */
+
+/**
+ * @typedef {"ours" | "raw" | "collect"} MemoryMode
+ * @typedef {object} MemoryRun
+ * @property {MemoryMode} mode
+ * @property {number} users
+ * @property {number} rssGrowth Median bytes of peak RSS above the post-warm-up baseline.
+ * @property {number} heapGrowth Bytes of peak live heap (after full GCs) above the baseline.
+ */
+
+const MODE_LABEL = {
+  ours: "our iterator",
+  raw: "raw loop",
+  collect: "control: raw loop keeping every user",
+};
+
+/**
+ * Walks a course of `users` members in fresh child processes, one after the other: `repeats`
+ * times for peak RSS (the median counts: one peak depends on GC timing), once for live heap.
+ * @param {number} users
+ * @param {MemoryMode} mode
+ * @param {number} pageSize
+ * @param {number} repeats
+ * @returns {Promise<MemoryRun>}
+ */
+async function memoryRun(users, mode, pageSize, repeats) {
+  const server = await startPageServer({ count: users });
+  try {
+    const child = async (/** @type {"rss" | "live"} */ measure) => {
+      const { stdout } = await execFileAsync(
+        process.execPath,
+        ["--expose-gc", memoryScript, server.url, mode, String(pageSize), measure],
+        { timeout: 120_000 },
+      );
+      /** @type {{ users: number, growth: number }} */
+      const result = JSON.parse(stdout);
+      if (result.users !== users) throw new Error(`${mode}: walked ${result.users} of ${users}`);
+      return result.growth;
+    };
+    const rss = [];
+    for (let i = 0; i < repeats; i++) rss.push(await child("rss"));
+    return { mode, users, rssGrowth: median(rss), heapGrowth: await child("live") };
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * @param {PaginationOptions} [options]
+ * @returns {Promise<import("./lib/report.mjs").BenchResult>}
+ */
+export async function run({
+  users = 10_000,
+  pageSize = 100,
+  rounds = 9,
+  walksPerRound = 5,
+  latencyMs = 1,
+  latencyRounds = 3,
+  memorySizes = [10_000, 50_000],
+  memoryRepeats = 3,
+} = {}) {
+  const walks = {
+    "raw fetch loop": rawWalk,
+    "bare openapi-fetch loop": await openapiFetchWalker(),
+    "our page iterator (client.pages)": await clientWalker({ pages: true }),
+    "our item iterator (client.paginate)": await clientWalker(),
+  };
+  let checksum = 0;
+  const visit = (/** @type {{ id: number }} */ user) => {
+    checksum += user.id;
+  };
+
+  /**
+   * @param {Record<string, import("./pagination-walk.mjs").Walk>} contenders
+   * @param {{ delayMs: number, rounds: number, walks: number }} setup
+   */
+  async function timeWalks(contenders, setup) {
+    const server = await startPageServer({ count: users, delayMs: setup.delayMs });
+    try {
+      // A walk that stops early would look fast: check each one's count first.
+      for (const [name, walk] of Object.entries(contenders)) {
+        const seen = await walk(server.url, pageSize, visit);
+        if (seen !== users) throw new Error(`${name}: walked ${seen} of ${users} users`);
+      }
+      return await interleave(
+        Object.entries(contenders).map(([name, walk]) => ({
+          name,
+          run: async () => {
+            for (let i = 0; i < setup.walks; i++) await walk(server.url, pageSize, visit);
+          },
+        })),
+        { rounds: setup.rounds },
+      );
+    } finally {
+      await server.close();
+    }
+  }
+
+  const loopback = await timeWalks(walks, { delayMs: 0, rounds, walks: walksPerRound });
+  const [raw, bare, , ours] = loopback;
+  if (!raw || !bare || !ours) throw new Error("missing results");
+  const oursVsBare = pairedRatio(ours, bare);
+  const withLatency =
+    latencyRounds > 0
+      ? await timeWalks(
+          {
+            "raw fetch loop": rawWalk,
+            "our item iterator": walks["our item iterator (client.paginate)"],
+          },
+          { delayMs: latencyMs, rounds: latencyRounds, walks: 1 },
+        )
+      : [];
+  if (checksum === 0) throw new Error("no user visited");
+
+  /** @type {MemoryRun[]} */
+  const memory = [];
+  for (const size of memorySizes) {
+    for (const mode of /** @type {const} */ (["ours", "raw", "collect"])) {
+      memory.push(await memoryRun(size, mode, pageSize, memoryRepeats));
+    }
+  }
+  const small = memorySizes[0] ?? 0;
+  const large = memorySizes[memorySizes.length - 1] ?? 0;
+  /** Extra growth from the small to the large course. @param {MemoryMode} mode @param {"rssGrowth" | "heapGrowth"} key */
+  const extra = (mode, key) => {
+    const at = (/** @type {number} */ size) =>
+      memory.find((m) => m.mode === mode && m.users === size)?.[key] ?? Number.NaN;
+    return at(large) - at(small);
+  };
+  // Keeping every user (the control) makes memory grow with the pages; a streaming iterator's
+  // extra growth must stay a small fraction of that.
+  const streams = (/** @type {"rssGrowth" | "heapGrowth"} */ key) =>
+    extra("ours", key) < 0.2 * extra("collect", key);
+
+  const pages = (/** @type {number} */ n) => Math.ceil(n / pageSize);
+  return {
+    name: "pagination",
+    title: `Pagination (${users} users, pages of ${pageSize})`,
+    rows: [
+      ...loopback.map((r) => ({
+        label: `${r.name}: ${users} users, loopback`,
+        value: `${fixed(r.medianMs / walksPerRound, 1)} ms`,
+        ratio: `${fixed(r.ratio, 3)}x raw loop`,
+      })),
+      {
+        label: "our item iterator vs bare openapi-fetch loop",
+        value: "",
+        ratio: `${fixed(oursVsBare, 3)}x`,
+      },
+      ...withLatency.map((r) => ({
+        label: `${r.name}: ${users} users, server answers after ${latencyMs} ms`,
+        value: `${fixed(r.medianMs, 0)} ms`,
+        ratio: `${fixed(r.ratio, 3)}x raw loop`,
+      })),
+      ...memory.map((m) => ({
+        label: `peak growth, ${MODE_LABEL[m.mode]}, ${m.users} users (${pages(m.users)} pages): RSS / live heap`,
+        value: `${MB(m.rssGrowth)} / ${MB(m.heapGrowth)}`,
+      })),
+    ],
+    bars: [
+      {
+        name: "item iterator time <= 1.05x raw fetch loop (loopback)",
+        pass: ours.ratio <= 1.05,
+        measured: `${fixed(ours.ratio, 3)}x`,
+      },
+      {
+        name: `peak RSS growth does not scale with pages (${small} -> ${large} users)`,
+        pass: streams("rssGrowth") && streams("heapGrowth"),
+        measured: `RSS ${MB(extra("ours", "rssGrowth"))}, live heap ${MB(extra("ours", "heapGrowth"))} (control keeping all users: ${MB(extra("collect", "rssGrowth"))}, ${MB(extra("collect", "heapGrowth"))})`,
+      },
+    ],
+    notes: [],
+    data: {
+      users,
+      pageSize,
+      rounds,
+      walksPerRound,
+      loopback,
+      oursVsBareOpenapiFetch: oursVsBare,
+      latencyMs,
+      withLatency,
+      memoryRepeats,
+      memory,
+    },
+  };
+}
