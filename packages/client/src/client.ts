@@ -142,11 +142,11 @@ export interface CommunityClient extends Client<paths> {
   readonly pages: CommunityPageIterators;
 }
 
-/** [iterator name, operationId, path] of each list operation. */
+/** operationId and path of each list operation. */
 const OPERATIONS = [
-  ["courseInvitedUsers", "getCourseInvitedUsers", "/api/v2/course/{id}/invite/"],
-  ["eventInvitedUsers", "getEventInvitedUsers", "/api/v2/event/{id}/invite/"],
-  ["courseDashboardUsers", "getCourseDashboardUsers", "/api/v2/course/{id}/users/"],
+  ["getCourseInvitedUsers", "/api/v2/course/{id}/invite/"],
+  ["getEventInvitedUsers", "/api/v2/event/{id}/invite/"],
+  ["getCourseDashboardUsers", "/api/v2/course/{id}/users/"],
 ] as const;
 
 // The operations differ only in their types, which CommunityClient declares; the loop below
@@ -163,19 +163,16 @@ export function createCommunityClient(options: CommunityClientOptions): Communit
     baseUrl: options.baseUrl,
     ...(options.headers && { headers: options.headers }),
     querySerializer: serializeQuery,
-    fetch: createTransport({
-      fetch: options.fetch,
-      token: options.token,
-      maxRetries: options.maxRetries ?? 2,
-      timeout: options.timeout ?? 30_000,
-    }),
+    fetch: createTransport(options),
   });
   const GET = client.GET as unknown as RawGet;
   const named: Record<string, Get> = {};
   const paginate: Record<string, unknown> = {};
   const pages: Record<string, unknown> = {};
 
-  for (const [name, operationId, path] of OPERATIONS) {
+  for (const [operationId, path] of OPERATIONS) {
+    // getCourseDashboardUsers -> courseDashboardUsers
+    const name = operationId[3]!.toLowerCase() + operationId.slice(4);
     const get: Get = async (id, query, init) => {
       const { data, error, response } = await GET(path, {
         ...init,

@@ -8,12 +8,14 @@ import { isRetryableStatus, retryDelay } from "./retry.js";
 /** A bearer token, or a function (sync or async) that returns the current one. */
 export type TokenSource = string | (() => string | Promise<string>);
 
-/** What the transport needs from the client options (already defaulted). */
+/** What the transport reads from the client options. */
 export interface TransportOptions {
-  fetch: typeof globalThis.fetch | undefined;
-  token: TokenSource | undefined;
-  maxRetries: number;
-  timeout: number;
+  fetch?: typeof globalThis.fetch | undefined;
+  token?: TokenSource | undefined;
+  /** Default: 2. */
+  maxRetries?: number | undefined;
+  /** Default: 30_000 ms. */
+  timeout?: number | undefined;
 }
 
 /**
@@ -53,8 +55,8 @@ export function createTransport(
     const call = request as Request & CallSettings;
     const signal = request.signal;
     // Only GET is retried: it is safe and idempotent, and it is all this API has.
-    const retries = request.method === "GET" ? (call.maxRetries ?? options.maxRetries) : 0;
-    const timeout = call.timeout ?? options.timeout;
+    const retries = request.method === "GET" ? (call.maxRetries ?? options.maxRetries ?? 2) : 0;
+    const timeout = call.timeout ?? options.timeout ?? 30_000;
     // 0 and Infinity disable the timeout (setTimeout would fire at once for Infinity).
     const timed = timeout > 0 && timeout < 2 ** 31;
 
@@ -74,26 +76,21 @@ export function createTransport(
 
       let response: Response | undefined;
       let failure: NetworkError | TimeoutError | undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onAbort: (() => void) | undefined;
-      let timedOut = false;
-      let init: RequestInit | undefined;
-      if (timed) {
-        // A fresh signal per attempt that aborts on timeout or when the caller aborts.
-        const controller = new AbortController();
-        timer = setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeout);
-        onAbort = () => controller.abort(signal.reason);
-        signal.addEventListener("abort", onAbort);
-        init = { signal: controller.signal };
-      }
+      // A fresh signal per attempt that aborts on timeout or when the caller aborts.
+      const controller = timed ? new AbortController() : undefined;
+      const onAbort = () => controller?.abort(signal.reason);
+      const timer = timed ? setTimeout(onAbort, timeout) : undefined;
+      if (timed) signal.addEventListener("abort", onAbort);
       try {
-        response = await (options.fetch ?? fetch)(request, init);
+        response = await (options.fetch ?? fetch)(
+          request,
+          controller && { signal: controller.signal },
+        );
       } catch (cause) {
         // The caller's own abort is not a failure to report or retry: rethrow its reason.
         if (signal.aborted) throw signal.reason;
+        // Otherwise an aborted attempt is our timeout's doing.
+        const timedOut = controller?.signal.aborted;
         const operationId = call.operationId;
         failure = new (timedOut ? TimeoutError : NetworkError)(
           `${operationId ?? "request"} ${timedOut ? `timed out after ${timeout} ms` : `failed: ${cause}`}`,
@@ -102,7 +99,7 @@ export function createTransport(
         );
       } finally {
         clearTimeout(timer);
-        if (onAbort) signal.removeEventListener("abort", onAbort);
+        signal.removeEventListener("abort", onAbort);
       }
 
       if (response && !isRetryableStatus(response.status)) return response;

@@ -5,6 +5,8 @@ import type { OperationId } from "@community-api/types";
 import type { CommunityClient, InvitedUsersParams, Page, RequestOptions } from "../../src/index.js";
 
 export interface ContractOperation {
+  /** A test token with the role the operation needs, and one without it (the mock's tokens). */
+  tokens: { allowed: string; denied: string };
   /** The named method, with the paging parameters every list has. */
   call(
     client: CommunityClient,
@@ -32,6 +34,7 @@ export interface ContractOperation {
 
 export const CONTRACT_OPERATIONS: Record<OperationId, ContractOperation> = {
   getCourseInvitedUsers: {
+    tokens: { allowed: "course-1-manager", denied: "course-1-member" },
     call: (client, id, query, init) => client.getCourseInvitedUsers(id, query, init),
     callWithAll: (client, id) => client.getCourseInvitedUsers(id, { limit: 2, offset: 4 }),
     pages: (client, id, options) =>
@@ -41,6 +44,7 @@ export const CONTRACT_OPERATIONS: Record<OperationId, ContractOperation> = {
       client.GET("/api/v2/course/{id}/invite/", { params: { path: { id }, query: { limit: 1 } } }),
   },
   getEventInvitedUsers: {
+    tokens: { allowed: "event-1-manager", denied: "event-1-member" },
     call: (client, id, query, init) => client.getEventInvitedUsers(id, query, init),
     callWithAll: (client, id) => client.getEventInvitedUsers(id, { limit: 10, offset: 0 }),
     pages: (client, id, options) => client.pages.eventInvitedUsers(id, { pageSize: 2, ...options }),
@@ -48,6 +52,7 @@ export const CONTRACT_OPERATIONS: Record<OperationId, ContractOperation> = {
     raw: (client, id) => client.GET("/api/v2/event/{id}/invite/", { params: { path: { id } } }),
   },
   getCourseDashboardUsers: {
+    tokens: { allowed: "course-1-creator", denied: "course-1-member" },
     call: (client, id, query, init) => client.getCourseDashboardUsers(id, query, init),
     callWithAll: (client, id) =>
       client.getCourseDashboardUsers(id, {

@@ -10,13 +10,10 @@ const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
 
 /** What each example must print (one pattern per expected line, in order). */
 const EXPECTED_OUTPUT: Record<string, RegExp[]> = {
-  "course-dashboard-users.ts": [
-    /^\d+ members$/,
-    /^\S+ (manager|joined|creator|invited|requested|payment_waiting|null) [\d.]+%$/,
-  ],
-  "course-invited-users.ts": [/^\d+ pending invitations$/, /^\d+ \S+$/],
-  "event-invited-users.ts": [/^\d+ pending invitations$/, /^\d+ \S+$/],
-  "pagination.ts": [/^\S+$/, /^page of \d+, \d+ in total, \d+ members seen$/],
+  "course-dashboard-users.ts": [/^\d+ members$/],
+  "course-invited-users.ts": [/^\d+ pending invitations$/],
+  "event-invited-users.ts": [/^\d+ pending invitations$/],
+  "pagination.ts": [/^page of \d+, \d+ in total, \d+ members seen$/],
   "errors.ts": [
     /^invalid parameter: .*invalid parameter limit/,
     /^log in again: 401$/,

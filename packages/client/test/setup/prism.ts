@@ -10,6 +10,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     apiBaseUrl: string;
+    /** Whether apiBaseUrl is the Prism started here (it honours `Prefer`, serves static examples). */
+    apiIsPrism: boolean;
   }
 }
 
@@ -61,6 +63,7 @@ export default async function setup(project: TestProject) {
   const external = process.env.TEST_API_BASE_URL;
   if (external) {
     project.provide("apiBaseUrl", external);
+    project.provide("apiIsPrism", false);
     return;
   }
   const spec = require.resolve("@community-api/spec/openapi.json");
@@ -92,6 +95,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide("apiBaseUrl", url);
+  project.provide("apiIsPrism", true);
 
   return async () => {
     if (child.exitCode !== null) return;

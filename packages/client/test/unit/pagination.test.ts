@@ -92,9 +92,12 @@ describe("pagination", () => {
     ["has no offset", `${NEXT}?limit=2`, "null"],
     ["has a garbage offset", `${NEXT}?offset=abc`, "abc"],
   ])("throws instead of looping when next %s", async (_, next, shown) => {
-    const { client, sent } = observedClient((_request, attempt) =>
-      json(page([{ id: attempt }], attempt === 1 ? `${NEXT}?limit=2&offset=2` : next, 9)),
-    );
+    const { client, sent } = observedClient((_request, attempt) => {
+      // A client without the guard would loop here forever (on microtasks only, so no test
+      // timeout could stop it): fail it after a few pages instead.
+      if (attempt > 5) throw new Error("the client kept asking for the same page");
+      return json(page([{ id: attempt }], attempt === 1 ? `${NEXT}?limit=2&offset=2` : next, 9));
+    });
     const iterator = client.paginate.courseInvitedUsers(1);
     await expect(collect(iterator)).rejects.toThrow(
       `Pagination stopped: the next page's offset ${shown} does not advance past 2`,
