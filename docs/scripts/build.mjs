@@ -2,12 +2,20 @@
 //   index.html        the Redoc reference with guides and code samples, fully self-contained
 //   openapi.json/yaml the bundled spec, for download
 //   fingerprint.json  { version, sha256 } of that spec
-// The site is written to a temporary sibling folder and swapped in only when complete, so a
+// The site is written to a scratch folder beside it and swapped in only when complete, so a
 // failed build leaves the last good site in place.
 //
 // Usage: node scripts/build.mjs [--out <dir>] [--samples <dir>] [--content <dir>]
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { decorateSpec, listOperations } from "./decorate.mjs";
@@ -26,8 +34,11 @@ const { values } = parseArgs({
   },
 });
 const out = resolve(values.out);
-const tmp = `${out}.tmp-${process.pid}`;
-const old = `${out}.old-${process.pid}`;
+// Scratch folders sit beside the output (so the final renames stay on one file system) under a
+// `.tmp/` folder, which git ignores, in case a killed build leaves them behind.
+const scratch = join(dirname(out), ".tmp");
+const tmp = join(scratch, `${basename(out)}-new-${process.pid}`);
+const old = join(scratch, `${basename(out)}-old-${process.pid}`);
 
 try {
   const started = performance.now();
@@ -68,3 +79,4 @@ try {
   console.error(`\ndocs build failed; the last good site in ${out} was left untouched.`);
   process.exitCode = 1;
 }
+if (existsSync(scratch) && readdirSync(scratch).length === 0) rmSync(scratch, { recursive: true });

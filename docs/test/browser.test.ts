@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDocs } from "../scripts/serve.mjs";
 import { CHROMIUM_FLAGS, findChromium, INSTALL_HINT } from "./chromium.js";
 import { artifactsDir, distDir, samplesDir } from "./paths.js";
-import { operations } from "./spec-walk.js";
+import { operations, specFingerprint } from "./spec-walk.js";
 
 const executablePath = findChromium();
 const squash = (text: string) => text.replace(/\s+/g, "");
@@ -34,10 +34,13 @@ if (!executablePath) {
     const errors: string[] = [];
 
     beforeAll(async () => {
+      const rebuild = "run `pnpm --filter @community-api/docs build`";
       if (!existsSync(join(distDir, "index.html"))) {
-        throw new Error(
-          "docs/dist/index.html is missing: run `pnpm --filter @community-api/docs build`",
-        );
+        throw new Error(`docs/dist/index.html is missing: ${rebuild}`);
+      }
+      const built = JSON.parse(readFileSync(join(distDir, "fingerprint.json"), "utf8"));
+      if (built.sha256 !== specFingerprint.sha256) {
+        throw new Error(`docs/dist/ was built from another spec: ${rebuild}`);
       }
       site = await serveDocs({ port: 0, host: "127.0.0.1" });
       profile = mkdtempSync(join(tmpdir(), "docs-chromium-"));

@@ -2,14 +2,21 @@
 // follows the spec instead of a hand-copied list.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
 type Json = Record<string, unknown>;
 
-export const spec = JSON.parse(
-  readFileSync(require.resolve("@community-api/spec/openapi.json"), "utf8"),
-) as Json & { paths: Record<string, Record<string, Json>> };
+const specFile = require.resolve("@community-api/spec/openapi.json");
+
+export const spec = JSON.parse(readFileSync(specFile, "utf8")) as Json & {
+  paths: Record<string, Record<string, Json>>;
+};
+
+export const specFingerprint = JSON.parse(
+  readFileSync(join(dirname(specFile), "fingerprint.json"), "utf8"),
+) as { version: string; sha256: string };
 
 /** Follows a local `$ref` (`#/components/...`). */
 function deref(node: unknown): Json {
