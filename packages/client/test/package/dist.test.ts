@@ -1,5 +1,6 @@
 // The built package as users get it: ESM and CJS entries, the exports map, the size budget,
 // tree-shaking and browser-safety. Needs `pnpm build` first (turbo runs it before `test`).
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -48,6 +49,18 @@ describe("built package", () => {
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.dependencies["@community-api/types"]).toBeDefined();
   });
+
+  it("types ESM and CommonJS consumers through the exports map (.d.ts and .d.cts)", () => {
+    const tsc = require.resolve("typescript/lib/tsc.js");
+    const result = spawnSync(
+      process.execPath,
+      [tsc, "-p", `${packageDir}test/package/consumer/tsconfig.json`, "--listFiles"],
+      { encoding: "utf8" },
+    );
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain("client/dist/index.d.ts");
+    expect(result.stdout).toContain("client/dist/index.d.cts");
+  }, 30_000);
 
   it("exports the same API from the ESM and the CJS build", async () => {
     const esm = await import(dist("index.js"));
