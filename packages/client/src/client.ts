@@ -163,7 +163,8 @@ export function createCommunityClient(options: CommunityClientOptions): Communit
     baseUrl: options.baseUrl,
     ...(options.headers && { headers: options.headers }),
     querySerializer: serializeQuery,
-    fetch: createTransport(options),
+    // A copy: later changes to the caller's options object do not reach a live client.
+    fetch: createTransport({ ...options }),
   });
   const GET = client.GET as unknown as RawGet;
   const named: Record<string, Get> = {};

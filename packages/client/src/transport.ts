@@ -1,6 +1,6 @@
 // The fetch that openapi-fetch calls: adds the bearer token, a timeout per attempt, and retries.
 // Living below openapi-fetch, it serves the named methods, the iterators and raw `client.GET`
-// alike, and it costs one closure call per request when nothing fails.
+// alike. When nothing fails it costs a header, an AbortController and a timer per request.
 import type { OperationId } from "@community-api/types";
 import { NetworkError, TimeoutError } from "./errors.js";
 import { isRetryableStatus, retryDelay } from "./retry.js";
