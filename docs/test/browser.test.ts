@@ -1,6 +1,7 @@
 // Opens the built site (docs/dist/) in a real Chromium, served by scripts/serve.mjs, and checks
 // what a reader sees: the navigation, every operation's parameters, responses and code samples,
 // the search, the spec fingerprint; and that the page logs no error and talks to no other host.
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -167,6 +168,19 @@ if (!executablePath) {
       expect(await shown(hits.first())).toContain("/api/v2/course/{id}/users/");
       await hits.first().click();
       await expect.poll(() => new URL(page.url()).hash).toBe("#/course/getcoursedashboardusers");
+    });
+
+    it("links between guides and to the downloadable spec", async () => {
+      await page.goto(`${site.url}#/errors`, { waitUntil: "load" });
+      await page.locator('[id="errors"] a[href="#/roles"]').first().click();
+      await expect.poll(() => new URL(page.url()).hash).toBe("#/roles");
+
+      await page.goto(`${site.url}#/overview/quick-start`, { waitUntil: "load" });
+      const download = page.locator('a[href="openapi.json"]').first();
+      await download.waitFor();
+      const href = await download.evaluate((anchor) => (anchor as HTMLAnchorElement).href);
+      const body = Buffer.from(await (await fetch(href)).arrayBuffer());
+      expect(createHash("sha256").update(body).digest("hex")).toBe(specFingerprint.sha256);
     });
 
     it("shows the spec version and the SHA-256 the client was generated from", async () => {
