@@ -11,7 +11,7 @@ import type {
   paths,
 } from "@community-api/types";
 import createClient, { type Client } from "openapi-fetch";
-import { createApiError } from "./errors.js";
+import { createApiError, InvalidResponseError, NetworkError } from "./errors.js";
 import { iterateItems, iteratePages, type Page } from "./pagination.js";
 import { createTransport, type TokenSource } from "./transport.js";
 import { serializeQuery, toPathId } from "./wire.js";
@@ -157,6 +157,31 @@ type RawGet = (
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 type Get = (id: CommunityId, query?: object, init?: RequestOptions) => Promise<Page<unknown>>;
 
+/** A success response's text as a page, or an {@link InvalidResponseError} naming what arrived. */
+function parsePage(text: string, response: Response, operationId: OperationId): Page<unknown> {
+  let page: unknown;
+  try {
+    page = text ? JSON.parse(text) : undefined;
+  } catch {}
+  if (typeof page === "object" && page !== null && Array.isArray((page as Page<unknown>).results)) {
+    return page as Page<unknown>;
+  }
+  const what = !text
+    ? "an empty body"
+    : page === undefined
+      ? "a body that is not JSON"
+      : "JSON that is not a page";
+  throw new InvalidResponseError(
+    `${operationId} returned HTTP ${response.status} with ${what}`,
+    response.status,
+    {
+      body: text ? text.slice(0, 500) : undefined,
+      headers: response.headers,
+      operationId,
+    },
+  );
+}
+
 /** Creates a client for one community. See {@link CommunityClientOptions} for the defaults. */
 export function createCommunityClient(options: CommunityClientOptions): CommunityClient {
   const client = createClient<paths>({
@@ -175,14 +200,32 @@ export function createCommunityClient(options: CommunityClientOptions): Communit
     // getCourseDashboardUsers -> courseDashboardUsers
     const name = operationId[3]!.toLowerCase() + operationId.slice(4);
     const get: Get = async (id, query, init) => {
-      const { data, error, response } = await GET(path, {
+      const { error, response } = await GET(path, {
         ...init,
         params: { path: { id: toPathId(id) }, query },
+        // The success body is read here, so that an unreadable one becomes a typed error.
+        parseAs: "stream",
         // Copied onto the Request by openapi-fetch, for the transport's error messages.
         operationId: operationId satisfies OperationId,
       });
-      if (response.ok) return data as Page<unknown>;
-      throw createApiError(response, error, operationId);
+      if (!response.ok) throw createApiError(response, error, operationId);
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        // The caller's abort passes through; anything else broke the connection mid-body.
+        if (init?.signal?.aborted) throw init.signal.reason;
+        throw new NetworkError(
+          `${operationId} failed while reading the response: ${cause}`,
+          undefined,
+          {
+            headers: response.headers,
+            operationId,
+            cause,
+          },
+        );
+      }
+      return parsePage(text, response, operationId);
     };
     const pageIterator = (
       id: CommunityId,

@@ -89,7 +89,14 @@ export class RateLimitError extends ApiError<429> {
 export class ServerError extends ApiError<number> {
   override name = "ServerError" as const;
 }
-/** No response: the connection failed (DNS, refused, reset). The cause is in `cause`. */
+/**
+ * The server answered with a success status but not with the page the spec promises: an empty
+ * body, HTML, truncated or otherwise invalid JSON. `body` holds the start of what arrived.
+ */
+export class InvalidResponseError extends ApiError<number> {
+  override name = "InvalidResponseError" as const;
+}
+/** No response, or it broke off: the connection failed (DNS, refused, reset). The cause is in `cause`. */
 export class NetworkError extends ApiError<undefined> {
   override name = "NetworkError" as const;
 }

@@ -31,6 +31,7 @@ export {
   type ApiErrorOptions,
   BadRequestError,
   createApiError,
+  InvalidResponseError,
   NetworkError,
   NotFoundError,
   PermissionDeniedError,

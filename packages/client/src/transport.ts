@@ -80,13 +80,16 @@ export function createTransport(
       const controller = timed ? new AbortController() : undefined;
       const onAbort = () => controller?.abort(signal.reason);
       const timer = timed ? setTimeout(onAbort, timeout) : undefined;
-      if (timed) signal.addEventListener("abort", onAbort);
+      // The caller's abort must keep reaching the attempt's signal after the headers arrived:
+      // fetch ties the body read to that signal, so the listener stays while the body is read.
+      if (timed) signal.addEventListener("abort", onAbort, { once: true });
       try {
         response = await (options.fetch ?? fetch)(
           request,
           controller && { signal: controller.signal },
         );
       } catch (cause) {
+        signal.removeEventListener("abort", onAbort);
         // The caller's own abort is not a failure to report or retry: rethrow its reason.
         if (signal.aborted) throw signal.reason;
         // Otherwise an aborted attempt is our timeout's doing.
@@ -99,7 +102,6 @@ export function createTransport(
         );
       } finally {
         clearTimeout(timer);
-        signal.removeEventListener("abort", onAbort);
       }
 
       if (response && !isRetryableStatus(response.status)) return response;
@@ -109,6 +111,8 @@ export function createTransport(
         if (response) return response;
         throw failure;
       }
+      // This attempt is over: its response (if any) will not be read.
+      signal.removeEventListener("abort", onAbort);
       // Release the connection of a response we are not going to read.
       response?.body?.cancel().catch(() => {});
       await sleep(delay, signal);
