@@ -2,7 +2,7 @@
 // community-api-mock: starts the mock and stops it (Prism included) on SIGINT/SIGTERM.
 import { parseArgs } from "node:util";
 import { packageVersion } from "./package-files.js";
-import { MOCK_MODES, type MockMode, startMock } from "./start-mock.js";
+import { MOCK_MODES, type MockMode, type RunningMock, startMock } from "./start-mock.js";
 import { TEST_TOKENS } from "./tokens.js";
 
 const HELP = `Usage: community-api-mock [options]
@@ -54,9 +54,8 @@ Stop with Ctrl+C.
 `;
 }
 
-async function main(): Promise<void> {
-  let values: ReturnType<typeof parse>["values"];
-  function parse() {
+function parse() {
+  try {
     return parseArgs({
       options: {
         port: { type: "string", short: "p", default: "4010" },
@@ -69,47 +68,59 @@ async function main(): Promise<void> {
       },
       strict: true,
       allowPositionals: false,
-    });
-  }
-  try {
-    values = parse().values;
+    }).values;
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    return fail(error instanceof Error ? error.message : String(error));
   }
+}
+
+async function main(): Promise<void> {
+  const values = parse();
   if (values.help) return void process.stdout.write(HELP);
   if (values.version) return void process.stdout.write(`${packageVersion()}\n`);
   const mode = values.mode as MockMode;
   if (!MOCK_MODES.includes(mode)) fail(`--mode must be one of ${MOCK_MODES.join(", ")}`);
   const port = integer("port", values.port, 0, 65535);
   const seed = integer("seed", values.seed, 0, 2 ** 32 - 1);
-  const quiet = values.quiet;
 
-  const mock = await startMock({
-    port,
-    host: values.host,
-    mode,
-    seed,
-    log: (line) => {
-      if (!quiet) process.stderr.write(`${line}\n`);
-    },
-  });
-  process.stdout.write(banner(mock.url, mode, seed, mock.prismPid));
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1); // a second Ctrl+C: give up waiting
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping Prism and the mock...\n`);
-    mock.stop().then(
-      () => process.exit(0),
+  // Signals are handled from the start: one that arrives while Prism starts is acted on as
+  // soon as there is something to stop.
+  let mock: RunningMock | undefined;
+  let signalled = false;
+  const shutdown = (running: RunningMock, code: number) =>
+    running.stop().then(
+      () => process.exit(code),
       (error: unknown) => {
         process.stderr.write(`community-api-mock: ${String(error)}\n`);
         process.exit(1);
       },
     );
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1); // a second Ctrl+C: stop waiting
+    signalled = true;
+    process.stdout.write(`\n${signal}: stopping Prism and the mock...\n`);
+    if (mock) void shutdown(mock, 0);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  mock = await startMock({
+    port,
+    host: values.host,
+    mode,
+    seed,
+    log: (line) => {
+      if (!values.quiet) process.stderr.write(`${line}\n`);
+    },
+  });
+  if (signalled) return void shutdown(mock, 0);
+  process.stdout.write(banner(mock.url, mode, seed, mock.prismPid));
+  const running = mock;
+  void running.finished.then((finish) => {
+    if (finish.reason !== "prism-exited") return;
+    process.stderr.write(`community-api-mock: Prism exited (${finish.detail}); stopping.\n`);
+    void shutdown(running, 1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // `@community-api/mock`: the HTTP mock (startMock, Node only) and the in-process test kit.
 export * from "./kit.js";
 export {
+  type MockFinish,
   type MockMode,
   type RunningMock,
   type StartMockOptions,

@@ -1,6 +1,7 @@
 // The shapes of the seeded dataset and of the payloads the mock returns. They mirror the spec's
 // schemas (checked against @community-api/types in test/types.test-d.ts) but are declared here
-// so the published package needs no types package at run time.
+// so the published package needs no types package at run time. Payloads are type aliases, not
+// interfaces: only aliases are assignable to the spec's open objects (`[key: string]: unknown`).
 
 /** The statuses a course member can have (`null` = none). Same order as the spec's enum. */
 export const JOIN_STATUSES = [
@@ -23,7 +24,7 @@ export const DASHBOARD_ORDERINGS = [
 export type DashboardOrdering = (typeof DASHBOARD_ORDERINGS)[number];
 
 /** A tag attached to a user. */
-export interface MockTag {
+export type MockTag = {
   readonly id: number;
   readonly type: "user";
   readonly name: string;
@@ -34,10 +35,10 @@ export interface MockTag {
   readonly active: boolean;
   readonly deleted: boolean;
   readonly created_at: string;
-}
+};
 
 /** A full `User` as the API returns it, including two community-defined custom fields. */
-export interface MockUser {
+export type MockUser = {
   readonly id: number;
   readonly username: string;
   readonly real_name: string;
@@ -65,7 +66,7 @@ export interface MockUser {
   readonly gender: "Male" | "Female" | "Unspecified";
   readonly website: string;
   readonly cover: string | null;
-  readonly tags: readonly MockTag[];
+  readonly tags: MockTag[];
   readonly reputation: number;
   readonly community_badge: boolean;
   readonly reg_approved: boolean;
@@ -73,7 +74,7 @@ export interface MockUser {
   readonly company_name: string | null;
   readonly company_role: string | null;
   readonly language: string;
-}
+};
 
 /** A user's membership of a course, with the stats the dashboard list shows. */
 export interface CourseMember {
@@ -111,16 +112,16 @@ export interface Dataset {
 }
 
 /** An item of the course invite list: the five-field projection of `User`. */
-export interface InvitedUserItem {
+export type InvitedUserItem = {
   readonly id: number;
   readonly username: string;
   readonly real_name: string;
   readonly ext_id: string | null;
   readonly avatar: string | null;
-}
+};
 
 /** An item of the course dashboard users list (`CourseUserDashboard`). */
-export interface DashboardUserItem {
+export type DashboardUserItem = {
   readonly id: number;
   readonly username: string;
   readonly real_name: string;
@@ -129,12 +130,12 @@ export interface DashboardUserItem {
   readonly user_completion_rate: number;
   readonly last_active_at: string | null;
   readonly joined_at: string | null;
-}
+};
 
 /** The `count`/`next`/`previous`/`results` envelope of every list. */
-export interface Page<T> {
+export type Page<T> = {
   readonly count: number;
   readonly next: string | null;
   readonly previous: string | null;
-  readonly results: readonly T[];
-}
+  readonly results: T[];
+};

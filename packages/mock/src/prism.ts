@@ -21,6 +21,8 @@ export interface PrismOptions {
 export interface PrismProcess {
   readonly pid: number;
   readonly port: number;
+  /** Resolves when Prism exits, for whatever reason; says how. */
+  readonly exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -55,12 +57,12 @@ function answers(port: number): Promise<boolean> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function exited(child: ChildProcess): boolean {
+function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
 function kill(child: ChildProcess): Promise<void> {
-  if (exited(child)) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill("SIGKILL"), 5000);
     child.once("exit", () => {
@@ -107,12 +109,14 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
     { stdio: ["ignore", "pipe", "pipe", "ipc"] },
   );
   const recent: string[] = [];
+  // Start-up chatter (and the readiness probe's own 404) is kept for the error message only.
+  let ready = false;
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
       recent.push(line);
       if (recent.length > 50) recent.shift();
-      options.log(line);
+      if (ready) options.log(line);
     }
   };
   // Always drained: a full pipe would block Prism.
@@ -121,10 +125,15 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
   child.on("error", (error) => recent.push(String(error)));
 
   const deadline = Date.now() + options.startupTimeoutMs;
-  while (!exited(child)) {
+  while (!hasExited(child)) {
     if (await answers(port)) {
-      const pid = child.pid ?? 0;
-      return { pid, port, stop: () => kill(child) };
+      ready = true;
+      const exited = new Promise<string>((resolve) => {
+        const describe = () => `code ${child.exitCode}, signal ${child.signalCode}`;
+        if (hasExited(child)) resolve(describe());
+        else child.once("exit", () => resolve(describe()));
+      });
+      return { pid: child.pid ?? 0, port, exited, stop: () => kill(child) };
     }
     if (Date.now() > deadline) {
       await kill(child);

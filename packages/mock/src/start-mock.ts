@@ -31,6 +31,11 @@ export interface StartMockOptions {
   startupTimeoutMs?: number;
 }
 
+/** Why a mock stopped serving. */
+export type MockFinish =
+  | { readonly reason: "stopped" }
+  | { readonly reason: "prism-exited"; readonly detail: string };
+
 /** A started mock. */
 export interface RunningMock {
   /** Base URL without trailing slash, e.g. `"http://127.0.0.1:4010"`. */
@@ -40,6 +45,12 @@ export interface RunningMock {
   readonly seed: number;
   /** Pid of the Prism child process. */
   readonly prismPid: number;
+  /**
+   * Settles once the mock no longer serves: `{ reason: "stopped" }` after `stop()`, or
+   * `{ reason: "prism-exited" }` when Prism died on its own (the front then answers 502; call
+   * `stop()` to release the rest).
+   */
+  readonly finished: Promise<MockFinish>;
   /** Stops the front, Prism and the data server; resolves once all are gone. Idempotent. */
   stop(): Promise<void>;
 }
@@ -101,14 +112,24 @@ export async function startMockWith(
     });
     started.push(front);
     let stopping: Promise<void> | undefined;
+    let finish: (value: MockFinish) => void = () => {};
+    const finished = new Promise<MockFinish>((resolve) => {
+      finish = resolve;
+    });
+    prism.exited.then((detail) => {
+      if (stopping) return;
+      log(`Prism exited on its own (${detail}); the mock answers 502 until stopped.`);
+      finish({ reason: "prism-exited", detail });
+    });
     return {
       url: baseUrl(host, front.port),
       port: front.port,
       mode,
       seed,
       prismPid: prism.pid,
+      finished,
       stop: () => {
-        stopping ??= stopAll();
+        stopping ??= stopAll().then(() => finish({ reason: "stopped" }));
         return stopping;
       },
     };

@@ -1,0 +1,146 @@
+// The built CLI (dist/cli.js, what `pnpm mock` and the bin run): it prints what a user needs,
+// and a signal stops Prism and frees the port, leaving no orphan, even on SIGKILL.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, test } from "vitest";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+
+beforeAll(() => {
+  if (!existsSync(cli))
+    throw new Error("dist/cli.js is missing: run `pnpm --filter @community-api/mock build` first");
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  prismPid: number;
+  output: () => string;
+}
+
+function start(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      const pid = /Prism pid (\d+)/.exec(output)?.[1];
+      if (url && pid && output.includes("Stop with Ctrl+C")) {
+        clearTimeout(timer);
+        resolve({ child, url, prismPid: Number(pid), output: () => output });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+/** Whether the process runs; a zombie (exited, not yet reaped by whoever adopted it) does not. */
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true; // no procfs: trust kill(0)
+  }
+};
+
+async function gone(pid: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (!alive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !alive(pid);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
+
+describe("community-api-mock", () => {
+  test("prints the URL, the tokens and a curl line; serves the seed it was given", async () => {
+    const { child, url, output } = await start(["--port", "0", "--seed", "3", "--quiet"]);
+    try {
+      expect(output()).toContain("course-<id>-manager");
+      expect(output()).toContain(
+        `curl -H 'Authorization: Bearer course-1-manager' '${url}/api/v2/course/1/users/?limit=5'`,
+      );
+      const health = await (await fetch(`${url}/health`)).json();
+      expect(health).toMatchObject({ status: "ok", mode: "realistic", seed: 3 });
+    } finally {
+      child.kill("SIGTERM");
+      await exitOf(child);
+    }
+  });
+
+  test.each(["SIGTERM", "SIGINT"] as const)("%s stops Prism and frees the port", async (signal) => {
+    const { child, url, prismPid } = await start(["--port", "0", "--quiet"]);
+    const port = Number(new URL(url).port);
+    expect(alive(prismPid)).toBe(true);
+    expect(await portIsFree(port)).toBe(false);
+    child.kill(signal);
+    expect(await exitOf(child)).toBe(0);
+    expect(await gone(prismPid, 1000)).toBe(true);
+    expect(await portIsFree(port)).toBe(true);
+  });
+
+  test("SIGKILL (no chance to clean up) still takes Prism down", async () => {
+    const { child, prismPid } = await start(["--port", "0", "--quiet"]);
+    child.kill("SIGKILL");
+    await exitOf(child);
+    try {
+      expect(await gone(prismPid, 5000)).toBe(true);
+    } finally {
+      if (alive(prismPid)) process.kill(prismPid, "SIGKILL"); // leave nothing behind on failure
+    }
+  });
+
+  test("--help, --version and bad arguments", () => {
+    const help = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--port");
+    const version = spawnSync(process.execPath, [cli, "--version"], { encoding: "utf8" });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    for (const args of [["--mode", "fast"], ["--port", "x"], ["--port", "70000"], ["--nope"]]) {
+      const run = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toContain("community-api-mock:");
+    }
+  });
+
+  test("a port already in use is a clear error", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = spawnSync(process.execPath, [cli, "--port", String(port), "--quiet"], {
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("EADDRINUSE");
+    } finally {
+      blocker.close();
+    }
+  });
+});

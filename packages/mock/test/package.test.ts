@@ -1,0 +1,99 @@
+// The package as published: the README's example is the file the tests run, the exports map
+// points at built files, the CLI is executable, and the spec travels inside dist/.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { beforeAll, expect, test } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
+const manifest = JSON.parse(read("package.json"));
+
+beforeAll(() => {
+  if (!existsSync(`${root}dist/index.js`)) {
+    throw new Error("dist/ is missing: run `pnpm --filter @community-api/mock build` first");
+  }
+});
+
+test("the README shows the example test verbatim", () => {
+  expect(read("README.md")).toContain(read("test/readme-example.test.ts"));
+});
+
+test("every file the exports map and bin name exists, types first", () => {
+  for (const [subpath, conditions] of Object.entries(manifest.exports)) {
+    if (typeof conditions === "string") {
+      expect(existsSync(`${root}${conditions}`), subpath).toBe(true);
+      continue;
+    }
+    for (const variant of Object.values(conditions as Record<string, Record<string, string>>)) {
+      expect(Object.keys(variant)[0], subpath).toBe("types");
+      for (const file of Object.values(variant))
+        expect(existsSync(`${root}${file}`), file).toBe(true);
+    }
+  }
+  const bin = `${root}${manifest.bin["community-api-mock"]}`;
+  expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  expect(statSync(bin).mode & 0o111).not.toBe(0);
+});
+
+test("dist/ carries the bundled spec and fingerprint, byte for byte", () => {
+  const specJson = createRequire(import.meta.url).resolve("@community-api/spec/openapi.json");
+  expect(read("dist/openapi.json")).toBe(readFileSync(specJson, "utf8"));
+  expect(read("dist/fingerprint.json")).toBe(
+    readFileSync(specJson.replace(/openapi\.json$/, "fingerprint.json"), "utf8"),
+  );
+});
+
+test("both module formats load and export the same names", () => {
+  const script = `
+    const cjs = require("./dist/index.cjs");
+    import("./dist/index.js").then((esm) => {
+      console.log(JSON.stringify([Object.keys(cjs).sort(), Object.keys(esm).sort()]));
+    });`;
+  const [cjs, esm] = JSON.parse(
+    execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" }),
+  );
+  expect(cjs).toEqual(esm);
+  expect(esm).toEqual(
+    expect.arrayContaining([
+      "startMock",
+      "createMockFetch",
+      "createDataset",
+      "TEST_TOKENS",
+      "testToken",
+      "handleRequest",
+    ]),
+  );
+});
+
+test("the kit entry imports no Node built-in (it must run in browsers)", () => {
+  const chunks = [...read("dist/kit.js").matchAll(/from "\.\/(chunk-[\w-]+\.js)"/g)];
+  expect(chunks.length).toBeGreaterThan(0);
+  const files = ["dist/kit.js", "dist/kit.cjs", ...chunks.map((m) => `dist/${m[1]}`)];
+  for (const file of files) expect(read(file), file).not.toMatch(/from "node:|require\("node:/);
+});
+
+test("the packed tarball holds dist/ only (plus the manifest and README)", () => {
+  const packed = JSON.parse(
+    execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }),
+  );
+  const files: string[] = packed[0].files.map((f: { path: string }) => f.path).sort();
+  expect(files).toEqual(
+    expect.arrayContaining([
+      "README.md",
+      "dist/cli.js",
+      "dist/openapi.json",
+      "dist/fingerprint.json",
+      "dist/prism-watchdog.cjs",
+      "package.json",
+    ]),
+  );
+  expect(
+    files.every((f) => f.startsWith("dist/") || ["README.md", "package.json"].includes(f)),
+  ).toBe(true);
+});
