@@ -26,6 +26,7 @@ if (unknown.length > 0) {
 }
 
 const startedAt = new Date().toISOString();
+const machineAtStart = machine();
 /** @type {import("./lib/report.mjs").BenchResult[]} */
 const results = [];
 /** @type {{ name: string, error: string }[]} */
@@ -47,13 +48,28 @@ for (const n of names) {
   }
 }
 
-console.log(`\n${formatTable(results)}`);
+const { cores, cpu, node, loadAverage } = machineAtStart;
+console.log(
+  `\n${cores} cores (${cpu}), Node ${node}, load average at start ${loadAverage.join(" / ")}\n`,
+);
+console.log(formatTable(results));
 const resultsDir = fileURLToPath(new URL("../results/", import.meta.url));
 mkdirSync(resultsDir, { recursive: true });
 const file = `${resultsDir}${name === "all" ? "latest" : name}.json`;
 writeFileSync(
   file,
-  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine: machine(), results, failures }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine: machineAtStart,
+      loadAverageAtEnd: machine().loadAverage,
+      results,
+      failures,
+    },
+    null,
+    2,
+  )}\n`,
 );
 console.log(`\nwrote ${file}`);
 if (failures.length > 0) process.exitCode = 1;

@@ -13,9 +13,15 @@ import { performance } from "node:perf_hooks";
 /**
  * @typedef {object} ContenderResult
  * @property {string} name
- * @property {number[]} times Milliseconds per batch, one per measured round.
- * @property {number} medianMs Median milliseconds per batch.
- * @property {number} ratio Median over rounds of (this batch time / baseline batch time).
+ * @property {number[]} times Wall-clock milliseconds per batch, one per measured round.
+ * @property {number[]} cpuTimes CPU milliseconds (user + system) of this process per batch.
+ * @property {number} medianMs Median wall-clock milliseconds per batch.
+ * @property {number} medianCpuMs Median CPU milliseconds per batch.
+ * @property {number} ratio Median over rounds of (this batch time / baseline batch time), wall clock.
+ * @property {number} cpuRatio The same with CPU time. When the client and the server share this
+ *   process (our loopback benchmarks), CPU time is the work done, and it hardly moves when other
+ *   processes compete for the cores, whereas wall-clock time then also counts time spent
+ *   waiting for a core.
  */
 
 /** @param {readonly number[]} values */
@@ -52,26 +58,34 @@ export async function interleave(contenders, { rounds, warmupRounds = 1 }) {
   /** @type {Map<string, number[]>} */
   const times = new Map(contenders.map((c) => [c.name, []]));
   /** @type {Map<string, number[]>} */
-  const ratios = new Map(contenders.map((c) => [c.name, []]));
+  const cpuTimes = new Map(contenders.map((c) => [c.name, []]));
   for (let round = 0; round < warmupRounds + rounds; round++) {
-    /** @type {Map<string, number>} */
-    const thisRound = new Map();
     for (let i = 0; i < contenders.length; i++) {
       const contender = /** @type {Contender} */ (contenders[(round + i) % contenders.length]);
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       await contender.run();
-      thisRound.set(contender.name, performance.now() - start);
-    }
-    if (round < warmupRounds) continue;
-    const base = /** @type {number} */ (thisRound.get(baseline.name));
-    for (const [name, ms] of thisRound) {
-      times.get(name)?.push(ms);
-      ratios.get(name)?.push(ms / base);
+      const ms = performance.now() - start;
+      const cpu = process.cpuUsage(cpuStart);
+      if (round < warmupRounds) continue;
+      times.get(contender.name)?.push(ms);
+      cpuTimes.get(contender.name)?.push((cpu.user + cpu.system) / 1000);
     }
   }
+  const baseTimes = times.get(baseline.name) ?? [];
+  const baseCpu = cpuTimes.get(baseline.name) ?? [];
   return contenders.map(({ name }) => {
     const t = times.get(name) ?? [];
-    return { name, times: t, medianMs: median(t), ratio: median(ratios.get(name) ?? []) };
+    const c = cpuTimes.get(name) ?? [];
+    return {
+      name,
+      times: t,
+      cpuTimes: c,
+      medianMs: median(t),
+      medianCpuMs: median(c),
+      ratio: median(t.map((ms, i) => ms / /** @type {number} */ (baseTimes[i]))),
+      cpuRatio: median(c.map((ms, i) => ms / /** @type {number} */ (baseCpu[i]))),
+    };
   });
 }
 
@@ -80,9 +94,10 @@ export async function interleave(contenders, { rounds, warmupRounds = 1 }) {
  * directly, without going through the baseline.
  * @param {ContenderResult} a
  * @param {ContenderResult} b
+ * @param {"times" | "cpuTimes"} [key] wall clock (default) or CPU time
  */
-export function pairedRatio(a, b) {
-  return median(a.times.map((ms, i) => ms / /** @type {number} */ (b.times[i])));
+export function pairedRatio(a, b, key = "times") {
+  return median(a[key].map((ms, i) => ms / /** @type {number} */ (b[key][i])));
 }
 
 /**

@@ -1,5 +1,5 @@
 // The shape every benchmark returns, and the table `pnpm bench` prints from it.
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 /**
  * One line of the table.
@@ -36,6 +36,8 @@ export function machine() {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    // How busy the shared machine was: 1, 5 and 15-minute load averages.
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
   };
 }
 
