@@ -91,10 +91,13 @@ export function startDataServer(handler: RequestHandler): Promise<ListeningServe
       : Promise.resolve(
           json(405, { detail: `Method "${req.method}" not allowed.` }, { allow: "GET, HEAD" }),
         );
-    answer.then(
-      (response) => send(res, response),
-      (error: unknown) => send(res, json(500, { detail: String(error) })),
-    );
+    answer
+      .then(
+        (response) => send(res, response),
+        (error: unknown) => send(res, json(500, { detail: String(error) })),
+      )
+      // The client may be gone already; nothing is left to tell it.
+      .catch(() => res.destroy());
   });
   return listen(server, 0, "127.0.0.1");
 }
