@@ -106,7 +106,12 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
       prismEntry(),
       ...argumentsFor(options, port),
     ],
-    { stdio: ["ignore", "pipe", "pipe", "ipc"] },
+    {
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      // Its own process group: a terminal's Ctrl+C reaches only us, and we stop Prism in order
+      // (front first). If we die without doing so, the watchdog's IPC channel takes it down.
+      detached: true,
+    },
   );
   const recent: string[] = [];
   // Start-up chatter (and the readiness probe's own 404) is kept for the error message only.
