@@ -71,7 +71,10 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
   const agent = new Agent({ keepAlive: true });
   const server = createServer((req, res) => {
     req.resume();
-    const url = requestUrl(req, `${options.host}:${options.port}`);
+    // Without a Host header (HTTP/1.0), links name the address actually bound, not port 0.
+    const bound = server.address();
+    const port = typeof bound === "object" && bound ? bound.port : options.port;
+    const url = requestUrl(req, `${options.host}:${port}`);
     const method = req.method ?? "GET";
     if (url.pathname === "/health") {
       if (method !== "GET" && method !== "HEAD") {
