@@ -1,0 +1,47 @@
+// The main job's last step: serve the realistic mock API and the reference docs on localhost,
+// print how to use them, and stop both cleanly on Ctrl-C (SIGINT) or SIGTERM.
+//   node scripts/serve.mjs [--mock-port 4010] [--docs-port 8080] [--host 127.0.0.1]
+import { startMock, TEST_TOKENS } from "@community-api/mock";
+import { serveDocs } from "../docs/scripts/serve.mjs";
+
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const host = option("--host", "127.0.0.1");
+const mockPort = Number(option("--mock-port", 4010));
+const docsPort = Number(option("--docs-port", 8080));
+
+const mock = await startMock({ host, port: mockPort, mode: "realistic" });
+let docs;
+try {
+  docs = await serveDocs({ host, port: docsPort });
+} catch (error) {
+  await mock.stop();
+  throw error;
+}
+
+console.log(`
+  Mock API (realistic, Prism-validated)  ${mock.url}
+  Reference docs                          ${docs.url}
+
+  Test tokens: ${Object.entries(TEST_TOKENS)
+    .map(([name, token]) => `${name}=${token}`)
+    .join("  ")}
+  Try:
+    curl -H "Authorization: Bearer ${TEST_TOKENS.courseManager}" "${mock.url}/api/v2/course/1/users/?limit=2"
+
+  Ctrl-C stops everything.
+`);
+console.log("ready");
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the mock and the docs server...`);
+  await Promise.allSettled([mock.stop(), docs.stop()]);
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
