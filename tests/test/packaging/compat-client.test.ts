@@ -1,0 +1,135 @@
+// Proves the breaking-change guard bites for the client too: compat/v0.1/client.ts type-checks
+// against the built client's declarations, and fails against copies of them where an export, an
+// option, a method or an iterator is renamed, a parameter narrowed or a status literal widened.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../workspace.js";
+import { TSC } from "./tools.js";
+
+const run = promisify(execFile);
+const clientDir = join(repoRoot, "packages", "client");
+const declarations = readFileSync(join(clientDir, "dist", "index.d.ts"), "utf8");
+const snippets = join(repoRoot, "compat", "v0.1", "client.ts");
+// What the client's declarations import, resolved as the client itself resolves them.
+const openapiFetch = join(
+  dirname(createRequire(join(clientDir, "package.json")).resolve("openapi-fetch/package.json")),
+  "dist",
+  "index.d.mts",
+);
+const types = join(repoRoot, "packages", "types", "dist", "index.d.ts");
+
+/** A change to the client's declarations, and what tsc must then name. */
+interface Change {
+  readonly name: string;
+  readonly from: RegExp;
+  readonly to: string;
+  readonly reported: RegExp;
+}
+
+const CHANGES: Change[] = [
+  {
+    name: "an exported class renamed",
+    from: /\bNotFoundError\b/g,
+    to: "NotFoundException",
+    reported: /NotFoundError/,
+  },
+  {
+    name: "a client option renamed",
+    from: /\bmaxRetries\?:/g,
+    to: "retries?:",
+    reported: /'maxRetries' does not exist/,
+  },
+  {
+    name: "a named method renamed",
+    from: /\bgetCourseDashboardUsers\(/g,
+    to: "getCourseMembers(",
+    reported: /getCourseDashboardUsers/,
+  },
+  {
+    name: "an iterator renamed",
+    from: /\bcourseDashboardUsers\(/g,
+    to: "courseMembers(",
+    reported: /courseDashboardUsers/,
+  },
+  {
+    name: "a parameter narrowed (statuses as a single status)",
+    from: /statuses\?: JoinStatus \| readonly JoinStatus\[\]/g,
+    to: "statuses?: readonly JoinStatus[]",
+    reported: /"(creator|joined)"/,
+  },
+  {
+    name: "an error's literal status widened",
+    from: /extends ApiError<404>/g,
+    to: "extends ApiError<number>",
+    reported: /does not satisfy the expected type '404'/,
+  },
+];
+
+const work = mkdtempSync(join(tmpdir(), "compat-client-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Type-checks the snippets against a (changed) copy of the client's declarations. */
+async function typecheck(name: string, dts: string): Promise<{ ok: boolean; output: string }> {
+  const dir = join(work, name.replace(/\W+/g, "-"));
+  mkdirSync(join(dir, "client"), { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(join(dir, "client", "index.d.ts"), dts);
+  writeFileSync(join(dir, "snippets.ts"), readFileSync(snippets));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      extends: join(repoRoot, "tsconfig.base.json"),
+      compilerOptions: {
+        types: [],
+        noUnusedLocals: false,
+        paths: {
+          "@community-api/client": ["./client/index.d.ts"],
+          "@community-api/types": [types],
+          "openapi-fetch": [openapiFetch],
+        },
+      },
+      include: ["snippets.ts"],
+    }),
+  );
+  try {
+    await run(process.execPath, [TSC, "--noEmit", "--pretty", "false", "-p", dir], {
+      encoding: "utf8",
+    });
+    return { ok: true, output: "" };
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: stdout + stderr };
+  }
+}
+
+const results = new Map<string, { ok: boolean; output: string }>();
+beforeAll(async () => {
+  // All at once: each run is one tsc process, mostly waiting on its own work.
+  const runs: [string, string][] = [["control", declarations]];
+  for (const change of CHANGES) {
+    const changed = declarations.replace(change.from, change.to);
+    if (changed === declarations) throw new Error(`"${change.name}" no longer matches index.d.ts`);
+    runs.push([change.name, changed]);
+  }
+  await Promise.all(runs.map(async ([name, dts]) => results.set(name, await typecheck(name, dts))));
+}, 120_000);
+
+describe("compat/v0.1/client.ts", () => {
+  it("type-checks against the built client's declarations", () => {
+    expect(results.get("control")).toEqual({ ok: true, output: "" });
+  });
+
+  it.each(CHANGES.map((change) => [change.name, change] as const))(
+    "fails when %s",
+    (name, change) => {
+      const result = results.get(name);
+      expect(result?.ok).toBe(false);
+      expect(result?.output).toMatch(change.reported);
+    },
+  );
+});
