@@ -26,7 +26,9 @@ function pendingMajor() {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".md") && f !== "README.md")
     .some((f) =>
-      /["']?@community-api\/types["']?\s*:\s*major/.test(readFileSync(join(dir, f), "utf8")),
+      /["']?@community-api\/(types|client)["']?\s*:\s*major/.test(
+        readFileSync(join(dir, f), "utf8"),
+      ),
     );
 }
 

@@ -74,7 +74,7 @@ test("the kit entry imports no Node built-in (it must run in browsers)", () => {
   for (const file of files) expect(read(file), file).not.toMatch(/from "node:|require\("node:/);
 });
 
-test("the packed tarball holds dist/ only (plus the manifest and README)", () => {
+test("the packed tarball holds dist/ only (plus the manifest, README, LICENSE and CHANGELOG)", () => {
   const packed = JSON.parse(
     execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
       cwd: root,
@@ -94,6 +94,10 @@ test("the packed tarball holds dist/ only (plus the manifest and README)", () =>
     ]),
   );
   expect(
-    files.every((f) => f.startsWith("dist/") || ["README.md", "package.json"].includes(f)),
+    files.every(
+      (f) =>
+        f.startsWith("dist/") ||
+        ["README.md", "LICENSE", "CHANGELOG.md", "package.json"].includes(f),
+    ),
   ).toBe(true);
 });

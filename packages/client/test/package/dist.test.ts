@@ -47,7 +47,7 @@ describe("built package", () => {
     });
     expect(Object.keys(manifest.exports["."].import)[0]).toBe("types");
     expect(Object.keys(manifest.exports["."].require)[0]).toBe("types");
-    expect(manifest.files).toEqual(["dist"]);
+    expect(manifest.files).toEqual(["dist", "README.md", "LICENSE", "CHANGELOG.md"]);
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.dependencies["@community-api/types"]).toBeDefined();
   });
@@ -62,7 +62,7 @@ describe("built package", () => {
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain("client/dist/index.d.ts");
     expect(result.stdout).toContain("client/dist/index.d.cts");
-  }, 30_000);
+  }, 120_000);
 
   it("exports the same API from the ESM and the CJS build", async () => {
     const esm = await import(dist("index.js"));
