@@ -1,132 +1,95 @@
 // 1. Per-request overhead: sequential GETs of one fixed 20-item dashboard page from a local
 // node:http server, through raw fetch, bare openapi-fetch, our client with everything on, and
-// the provider's official SDK. Reported as ratios to raw fetch measured in the same rounds.
-import { createRequire } from "node:module";
-import { interleave, pairedRatio } from "./lib/measure.mjs";
-import { DASHBOARD_PATH, startPageServer } from "./lib/page-server.mjs";
+// the provider's official SDK (./overhead-contenders.mjs). Each contender runs in a fresh
+// child process with its own server (./overhead-child.mjs): in one shared process, the JIT
+// state one contender leaves in fetch's internals changes what the next one pays, which moved
+// the figures by +-10% from run to run. Children run in rounds, in a rotated order; each is
+// compared with the raw-fetch child of the same round, and the medians of those ratios count.
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { median, quantile } from "./lib/measure.mjs";
 import { fixed } from "./lib/report.mjs";
+import { CONTENDERS } from "./overhead-contenders.mjs";
 
-const require = createRequire(import.meta.url);
-const TOKEN = "course-1-manager";
-const PAGE_SIZE = 20;
+const execFileAsync = promisify(execFile);
+const childScript = fileURLToPath(new URL("./overhead-child.mjs", import.meta.url));
+const [RAW, BARE, OURS] = /** @type {[string, string, string, string]} */ (CONTENDERS);
 
 /**
  * @typedef {object} OverheadOptions
- * @property {number} [rounds] Measured rounds per contender (default 30).
- * @property {number} [batch] Sequential requests per round (default 100: 3,000 per contender).
- * @property {number} [warmupRounds] Unmeasured rounds first (default 10): V8 keeps optimising
- *   the hot paths for the first thousand or so calls, and a contender measured before that
- *   would pay for it.
+ * @property {number} [rounds] Rounds; one child per contender each (default 8).
+ * @property {number} [warmup] Unmeasured requests first in each child (default 3,000): fetch's
+ *   JavaScript takes a few thousand calls to be fully optimised, and before that the figures
+ *   say more about V8's tiering than about the clients.
+ * @property {number} [measured] Measured sequential requests per child (default 500, so
+ *   4,000 per contender).
  */
-
-/**
- * The official SDK (axios-based). Its ESM build does not load in Node (directory imports), so
- * it is loaded through require, as a Node user of it has to.
- * @param {string} baseUrl
- * @returns {() => Promise<{ results: unknown[] }>}
- */
-function officialSdk(baseUrl) {
-  /** @type {{ http: { setBasePortal(url: string): void, setAuthorizeToken(token: string): void }, CourseService: { getCourseDashboardUsers(id: number, params: object): Promise<{ results: unknown[] }> } }} */
-  const sdk = require("@selfcommunity/api-services");
-  // The SDK holds one global axios instance: base URL and bearer token are set on it.
-  sdk.http.setBasePortal(baseUrl);
-  sdk.http.setAuthorizeToken(TOKEN);
-  return () => sdk.CourseService.getCourseDashboardUsers(1, { limit: PAGE_SIZE });
-}
 
 /**
  * @param {OverheadOptions} [options]
  * @returns {Promise<import("./lib/report.mjs").BenchResult>}
  */
-export async function run({ rounds = 30, batch = 100, warmupRounds = 10 } = {}) {
-  const { createCommunityClient } = await import("@community-api/client");
-  const { default: createClient } = await import("openapi-fetch");
-  const server = await startPageServer({ count: 1000 });
-  try {
-    const url = `${server.url}${DASHBOARD_PATH}?limit=${PAGE_SIZE}`;
-    const headers = { Authorization: `Bearer ${TOKEN}` };
-
-    /** @type {import("openapi-fetch").Client<import("@community-api/types").paths>} */
-    const bare = createClient({ baseUrl: server.url, headers });
-    // Everything on: auth from a token, retries, a per-request timeout, typed error mapping.
-    const ours = createCommunityClient({
-      baseUrl: server.url,
-      token: TOKEN,
-      maxRetries: 2,
-      timeout: 30_000,
-    });
-    const sdkCall = officialSdk(server.url);
-
-    /** @type {Record<string, () => Promise<{ results: unknown[] } | undefined>>} */
-    const calls = {
-      "raw fetch": async () => {
-        const response = await fetch(url, { headers });
-        if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
-        return /** @type {Promise<{ results: unknown[] }>} */ (response.json());
-      },
-      "bare openapi-fetch": async () => {
-        const { data, error } = await bare.GET("/api/v2/course/{id}/users/", {
-          params: { path: { id: "1" }, query: { limit: PAGE_SIZE } },
-        });
-        if (error) throw new Error("openapi-fetch: error response");
-        return data;
-      },
-      "our client (auth, retries, timeout, errors)": () =>
-        ours.getCourseDashboardUsers(1, { limit: PAGE_SIZE }),
-      "official SDK (@selfcommunity/api-services, axios)": sdkCall,
-    };
-
-    // A contender that silently fails fast would look fast: check each one's answer first.
-    for (const [name, call] of Object.entries(calls)) {
-      const page = await call();
-      if (page?.results.length !== PAGE_SIZE) throw new Error(`${name}: unexpected page`);
+export async function run({ rounds = 8, warmup = 3000, measured = 500 } = {}) {
+  /** @type {Map<string, { ms: number, cpuMs: number }[]>} */
+  const samples = new Map(CONTENDERS.map((c) => [c, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < CONTENDERS.length; i++) {
+      const name = /** @type {string} */ (CONTENDERS[(round + i) % CONTENDERS.length]);
+      const { stdout } = await execFileAsync(
+        process.execPath,
+        [childScript, name, String(warmup), String(measured)],
+        { timeout: 300_000 },
+      );
+      samples.get(name)?.push(JSON.parse(stdout));
     }
-
-    const results = await interleave(
-      Object.entries(calls).map(([name, call]) => ({
-        name,
-        run: async () => {
-          for (let i = 0; i < batch; i++) await call();
-        },
-      })),
-      { rounds, warmupRounds },
-    );
-    const [, bareResult, oursResult] = results;
-    if (!bareResult || !oursResult) throw new Error("missing contender results");
-    const oursVsBare = pairedRatio(oursResult, bareResult);
-    return {
-      name: "overhead",
-      title: "Per-request overhead (sequential GETs, loopback, 20-item page)",
-      rows: [
-        ...results.map((r) => ({
-          label: `${r.name}: us/request`,
-          value: fixed((r.medianMs * 1000) / batch, 0),
-          ratio: `${fixed(r.ratio)}x raw fetch`,
-        })),
-        {
-          label: "our client vs bare openapi-fetch",
-          value: "",
-          ratio: `${fixed(oursVsBare, 3)}x`,
-        },
-      ],
-      bars: [
-        {
-          name: "our client <= 1.03x bare openapi-fetch",
-          pass: oursVsBare <= 1.03,
-          measured: `${fixed(oursVsBare, 3)}x`,
-        },
-      ],
-      notes: [],
-      data: {
-        requestsPerContender: rounds * batch,
-        rounds,
-        batch,
-        warmupRounds,
-        contenders: results,
-        oursVsBareOpenapiFetch: oursVsBare,
-      },
-    };
-  } finally {
-    await server.close();
   }
+  const ms = (/** @type {string} */ name) => (samples.get(name) ?? []).map((s) => s.ms);
+  /** Per-round ratios of a to b. @param {string} a @param {string} b */
+  const ratios = (a, b) => ms(a).map((t, i) => t / /** @type {number} */ (ms(b)[i]));
+  const spread = (/** @type {number[]} */ r) =>
+    `${fixed(quantile(r, 0.25), 3)}-${fixed(quantile(r, 0.75), 3)}`;
+
+  const contenders = CONTENDERS.map((name) => ({
+    name,
+    usPerRequest: (median(ms(name)) * 1000) / measured,
+    ratio: median(ratios(name, RAW)),
+    ratioIqr: spread(ratios(name, RAW)),
+    samples: samples.get(name),
+  }));
+  const oursVsBareRounds = ratios(OURS, BARE);
+  const oursVsBare = median(oursVsBareRounds);
+  return {
+    name: "overhead",
+    title: "Per-request overhead (sequential GETs, loopback, 20-item page)",
+    rows: [
+      ...contenders.map((c) => ({
+        label: `${c.name}: us/request`,
+        value: fixed(c.usPerRequest, 0),
+        ratio: `${fixed(c.ratio)}x raw fetch (middle half of rounds ${c.ratioIqr})`,
+      })),
+      {
+        label: "our client vs bare openapi-fetch",
+        value: "",
+        ratio: `${fixed(oursVsBare, 3)}x (middle half of rounds ${spread(oursVsBareRounds)})`,
+      },
+    ],
+    bars: [
+      {
+        name: "our client <= 1.03x bare openapi-fetch",
+        pass: oursVsBare <= 1.03,
+        measured: `${fixed(oursVsBare, 3)}x`,
+      },
+    ],
+    notes: [],
+    data: {
+      rounds,
+      warmup,
+      measured,
+      requestsPerContender: rounds * measured,
+      contenders,
+      oursVsBareOpenapiFetch: oursVsBare,
+      oursVsBareRounds,
+    },
+  };
 }
