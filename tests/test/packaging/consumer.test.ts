@@ -94,6 +94,7 @@ beforeAll(async () => {
       "--prefer-offline",
       "--ignore-scripts",
       "--loglevel=error",
+      "--fetch-retries=4",
       tarballs["@community-api/types"].file,
       tarballs["@community-api/client"].file,
       tarballs["@community-api/mock"].file,
@@ -102,7 +103,8 @@ beforeAll(async () => {
   );
   cpSync(fixtures, project, { recursive: true });
   await startInstalledMock();
-}, 180_000);
+  // Generous: on a machine with an empty npm cache, the mock's Prism tree is downloaded here.
+}, 420_000);
 
 afterAll(async () => {
   await stopInstalledMock();

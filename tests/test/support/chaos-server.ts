@@ -76,7 +76,11 @@ export async function startChaosServer(reply?: Reply): Promise<ChaosServer> {
   });
 }
 
-/** A TCP server that accepts every connection, reads what comes, and never answers. */
+/**
+ * A TCP server that accepts every connection, reads what comes, and never answers.
+ * `connections()` counts the HTTP requests that arrived (a request line on a connection), not
+ * bare TCP connections: Node 24's fetch may open a spare connection that carries no request.
+ */
 export async function startSilentServer(): Promise<{
   readonly url: string;
   readonly connections: () => number;
@@ -85,9 +89,14 @@ export async function startSilentServer(): Promise<{
   const sockets = new Set<Socket>();
   let accepted = 0;
   const server = createNetServer((socket) => {
-    accepted += 1;
     sockets.add(socket);
-    socket.resume();
+    let counted = false;
+    socket.on("data", (chunk: Buffer) => {
+      if (!counted && /^[A-Z]+ \S+ HTTP\/1\.[01]\r\n/.test(chunk.toString("latin1"))) {
+        counted = true;
+        accepted += 1;
+      }
+    });
     socket.on("error", () => {}); // the client hangs up: expected
     socket.on("close", () => sockets.delete(socket));
   });
