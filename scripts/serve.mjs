@@ -1,8 +1,11 @@
 // The main job's last step: serve the realistic mock API and the reference docs on localhost,
 // print how to use them, and stop both cleanly on Ctrl-C (SIGINT) or SIGTERM.
 //   node scripts/serve.mjs [--mock-port 4010] [--docs-port 8080] [--host 127.0.0.1]
-import { startMock, TEST_TOKENS } from "@community-api/mock";
+// The built mock of this workspace (the root does not depend on workspace packages: that would
+// fold their files into every turbo task hash).
+
 import { serveDocs } from "../docs/scripts/serve.mjs";
+import { startMock, TEST_TOKENS } from "../packages/mock/dist/index.js";
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
