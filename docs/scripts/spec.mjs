@@ -3,7 +3,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +22,7 @@ export function readBundledSpec() {
     throw new Error("the bundled spec is missing: run `node spec/scripts/bundle.mjs` first");
   }
   const yaml = require.resolve("@community-api/spec/openapi.yaml");
-  const fingerprintFile = join(dirname(json), "fingerprint.json");
+  const fingerprintFile = require.resolve("@community-api/spec/fingerprint.json");
   const text = readFileSync(json, "utf8");
   /** @type {Fingerprint} */
   const fingerprint = JSON.parse(readFileSync(fingerprintFile, "utf8"));

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { redocly, repoRoot, specDir } from "./redocly.mjs";
 
 const dist = join(specDir, "dist");
@@ -14,21 +15,21 @@ rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
 try {
-  for (const ext of ["json", "yaml"]) {
-    const { status, stdout, stderr } = redocly([
-      "bundle",
-      join(specDir, "openapi.yaml"),
-      "--config",
-      join(repoRoot, "redocly.yaml"),
-      "--output",
-      join(tmp, `openapi.${ext}`),
-    ]);
-    if (status !== 0) {
-      throw new Error(`redocly bundle failed:\n${stdout}\n${stderr}`);
-    }
+  // One Redocly run; the YAML artifact is the same document, written from it.
+  const { status, stdout, stderr } = redocly([
+    "bundle",
+    join(specDir, "openapi.yaml"),
+    "--config",
+    join(repoRoot, "redocly.yaml"),
+    "--output",
+    join(tmp, "openapi.json"),
+  ]);
+  if (status !== 0) {
+    throw new Error(`redocly bundle failed:\n${stdout}\n${stderr}`);
   }
   const json = readFileSync(join(tmp, "openapi.json"), "utf8");
   const doc = JSON.parse(json);
+  writeFileSync(join(tmp, "openapi.yaml"), stringify(doc, { lineWidth: 0 }));
   const fingerprint = {
     version: doc.info.version,
     sha256: createHash("sha256").update(json).digest("hex"),

@@ -4,16 +4,11 @@
 //   node scripts/generate.mjs --check  fail if the committed file is stale (also the default under CI)
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const target = fileURLToPath(new URL("../src/generated/spec-fingerprint.ts", import.meta.url));
-// The spec package exports only the artifacts; fingerprint.json sits beside openapi.json.
-const fingerprintPath = join(
-  dirname(require.resolve("@community-api/spec/openapi.json")),
-  "fingerprint.json",
-);
+const fingerprintPath = require.resolve("@community-api/spec/fingerprint.json");
 const fixCommand = "pnpm --filter @community-api/client generate";
 
 const { version, sha256 } = JSON.parse(readFileSync(fingerprintPath, "utf8"));

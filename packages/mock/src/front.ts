@@ -69,12 +69,12 @@ function forwardHeaders(
 
 export function startFront(options: FrontOptions): Promise<ListeningServer> {
   const agent = new Agent({ keepAlive: true });
+  // Without a Host header (HTTP/1.0), links name the address actually bound (set once listening),
+  // not the requested port, which may be 0.
+  let fallbackHost = `${options.host}:${options.port}`;
   const server = createServer((req, res) => {
     req.resume();
-    // Without a Host header (HTTP/1.0), links name the address actually bound, not port 0.
-    const bound = server.address();
-    const port = typeof bound === "object" && bound ? bound.port : options.port;
-    const url = requestUrl(req, `${options.host}:${port}`);
+    const url = requestUrl(req, fallbackHost);
     const method = req.method ?? "GET";
     if (url.pathname === "/health") {
       if (method !== "GET" && method !== "HEAD") {
@@ -147,11 +147,14 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
     });
     upstream.end();
   });
-  return listen(server, options.port, options.host).then((front) => ({
-    ...front,
-    close: async () => {
-      await front.close();
-      agent.destroy();
-    },
-  }));
+  return listen(server, options.port, options.host).then((front) => {
+    fallbackHost = `${options.host}:${front.port}`;
+    return {
+      ...front,
+      close: async () => {
+        await front.close();
+        agent.destroy();
+      },
+    };
+  });
 }
