@@ -165,7 +165,7 @@ export async function run({ sizes = [3, 30, 300, 3000], rounds = 2 } = {}) {
   const work = mkdtempSync(join(tmpdir(), "community-api-scale-"));
   try {
     // The synthetic specs live outside the repository; their scripts and the consumer find
-    // Redocly, openapi-fetch and TypeScript through this one link to the bench's modules.
+    // Redocly, yaml, openapi-fetch and TypeScript through this one link to the bench's modules.
     symlinkSync(benchModules, join(work, "node_modules"), "dir");
     /** @type {Map<number, SizeRun[]>} */
     const runs = new Map(sizes.map((n) => [n, []]));
