@@ -15,10 +15,11 @@ const require = createRequire(import.meta.url);
 const ENTRIES = {
   "raw-fetch.mjs": "raw fetch",
   "openapi-fetch.mjs": "bare openapi-fetch",
-  "client-plain.mjs": "our client, plain calls only",
-  "client-paginate.mjs": "our client, plain calls + pagination",
-  "client-errors.mjs": "our client, plain calls + error classes",
-  "client-full.mjs": "our client, pagination + errors + retries/timeout",
+  "client-plain.mjs": "our core client, plain calls only",
+  "client-paginate.mjs": "our core client, plain calls + paginate()",
+  "client-errors.mjs": "our core client, plain calls + error classes",
+  "client-plain-full-factory.mjs": "our createCommunityClient, plain calls only",
+  "client-full.mjs": "our createCommunityClient, pagination + errors + retries/timeout",
   "official-sdk.mjs": "official SDK (@selfcommunity/api-services)",
 };
 
@@ -129,7 +130,9 @@ export async function run() {
       });
     }
     // Pagination is the one optional feature: by the client's contract every plain call maps
-    // errors to typed classes and retries (maxRetries defaults to 2), so those must stay.
+    // errors to typed classes and retries (maxRetries defaults to 2), so those must stay. The
+    // plain build is the core client's (createCommunityCoreClient); createCommunityClient's
+    // `paginate`/`pages` properties keep pagination in any build that uses that factory.
     const pagination = Object.keys(fullModules).filter((f) => /paginat/i.test(f));
     const left = pagination.reduce((sum, f) => sum + (plainModules[f] ?? 0), 0);
     shakeBars.push({

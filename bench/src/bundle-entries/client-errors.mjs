@@ -1,9 +1,9 @@
-import { createCommunityClient, NotFoundError } from "@community-api/client";
+import { createCommunityCoreClient, NotFoundError } from "@community-api/client";
 
 /** @param {string} baseUrl @param {string} token */
 export async function listCourseUsers(baseUrl, token) {
   try {
-    return await createCommunityClient({ baseUrl, token }).getCourseDashboardUsers(1, {
+    return await createCommunityCoreClient({ baseUrl, token }).getCourseDashboardUsers(1, {
       limit: 20,
     });
   } catch (error) {

@@ -1,6 +1,6 @@
-import { createCommunityClient } from "@community-api/client";
+import { createCommunityCoreClient } from "@community-api/client";
 
 /** @param {string} baseUrl @param {string} token */
 export function listCourseUsers(baseUrl, token) {
-  return createCommunityClient({ baseUrl, token }).getCourseDashboardUsers(1, { limit: 20 });
+  return createCommunityCoreClient({ baseUrl, token }).getCourseDashboardUsers(1, { limit: 20 });
 }

@@ -15,17 +15,20 @@ export type {
 } from "@community-api/types";
 export {
   type CommunityClient,
-  type CommunityClientOptions,
-  type CommunityId,
   type CommunityPageIterators,
   type CommunityPaginators,
   type CourseDashboardUsersPaginationOptions,
-  type CourseDashboardUsersParams,
   createCommunityClient,
-  type InvitedUsersParams,
-  type PaginationOptions,
-  type RequestOptions,
 } from "./client.js";
+export {
+  type CommunityClientOptions,
+  type CommunityCoreClient,
+  type CommunityId,
+  type CourseDashboardUsersParams,
+  createCommunityCoreClient,
+  type InvitedUsersParams,
+  type RequestOptions,
+} from "./core.js";
 export {
   ApiError,
   type ApiErrorOptions,
@@ -42,5 +45,12 @@ export {
   ValidationError,
 } from "./errors.js";
 export { SPEC_SHA256, SPEC_VERSION } from "./generated/spec-fingerprint.js";
-export type { Page } from "./pagination.js";
+export {
+  type ListMethod,
+  type Page,
+  type PaginateOptions,
+  type PaginationOptions,
+  paginate,
+  paginatePages,
+} from "./pagination.js";
 export type { TokenSource } from "./transport.js";

@@ -10,6 +10,7 @@ const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
 
 /** What each example must print (one pattern per expected line, in order). */
 const EXPECTED_OUTPUT: Record<string, RegExp[]> = {
+  "core-client.ts": [/^\d+ of \d+ members$/, /^\d+ joined members$/],
   "course-dashboard-users.ts": [/^\d+ members$/],
   "course-invited-users.ts": [/^\d+ pending invitations$/],
   "event-invited-users.ts": [/^\d+ pending invitations$/],

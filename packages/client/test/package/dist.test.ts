@@ -84,6 +84,9 @@ describe("built package", () => {
       "ValidationError",
       "createApiError",
       "createCommunityClient",
+      "createCommunityCoreClient",
+      "paginate",
+      "paginatePages",
     ]);
     for (const entry of [esm, cjs]) {
       const urls: string[] = [];
@@ -116,5 +119,23 @@ describe("built package", () => {
     expect(errorsOnly.gzip).toBeLessThan(600);
     const constants = await bundle(`export { SPEC_VERSION } from "./dist/index.js";`);
     expect(constants.gzip).toBeLessThan(100);
+  });
+
+  it("tree-shakes: a plain-calls app on the core client leaves the pagination code out", async () => {
+    const call = `c.getCourseDashboardUsers(1)`;
+    const core = `import { createCommunityCoreClient as f } from "./dist/index.js"; const c = f({ baseUrl: "x" });`;
+    const plain = await bundle(`${core} export default () => ${call};`);
+    const paginating = await bundle(
+      `${core} import { paginate } from "./dist/index.js"; export default () => paginate(c.getCourseDashboardUsers, 1);`,
+    );
+    const full = await bundle(
+      `import { createCommunityClient as f } from "./dist/index.js"; export default () => f({ baseUrl: "x" }).${call};`,
+    );
+    // The message of pagination's loop guard marks its code.
+    expect(plain.text).not.toContain("Pagination stopped");
+    expect(paginating.text).toContain("Pagination stopped");
+    expect(full.text).toContain("Pagination stopped");
+    expect(plain.gzip).toBeLessThan(paginating.gzip);
+    expect(plain.gzip).toBeLessThan(full.gzip);
   });
 });

@@ -7,12 +7,15 @@ import {
   type CourseUserDashboard,
   type CourseUserDashboardPage,
   createCommunityClient,
+  createCommunityCoreClient,
   type ErrorBody,
   type InvitedUser,
   type InvitedUserPage,
   type NetworkError,
   NotFoundError,
   type PermissionDeniedError,
+  paginate,
+  paginatePages,
   type RateLimitError,
   type ServerError,
   type TimeoutError,
@@ -135,5 +138,36 @@ describe("options", () => {
     createCommunityClient({ token: "t" });
     // @ts-expect-error a token function returns a string (or a promise of one)
     createCommunityClient({ baseUrl: "x", token: () => 42 });
+  });
+});
+
+describe("the core client and the standalone iterators", () => {
+  const core = createCommunityCoreClient({ baseUrl: "https://community.example.com" });
+
+  it("infer the item and page types from the named method", () => {
+    expectTypeOf(paginate(core.getCourseDashboardUsers, 1)).toEqualTypeOf<
+      AsyncGenerator<CourseUserDashboard, void, undefined>
+    >();
+    expectTypeOf(paginate(core.getEventInvitedUsers, "1", { pageSize: 50 })).toEqualTypeOf<
+      AsyncGenerator<InvitedUser, void, undefined>
+    >();
+    expectTypeOf(paginatePages(core.getCourseInvitedUsers, 1)).toEqualTypeOf<
+      AsyncGenerator<InvitedUserPage, void, undefined>
+    >();
+    paginate(core.getCourseDashboardUsers, 1, {
+      statuses: ["joined"],
+      ordering: "-last_active_at",
+    });
+  });
+
+  it("check the options against the method's filters", () => {
+    // @ts-expect-error "-name" is not a DashboardOrdering
+    paginate(core.getCourseDashboardUsers, 1, { ordering: "-name" });
+    // @ts-expect-error the invite lists have no statuses filter
+    paginate(core.getCourseInvitedUsers, 1, { statuses: "joined" });
+    // @ts-expect-error limit is pageSize in the iterators
+    paginate(core.getCourseInvitedUsers, 1, { limit: 5 });
+    // @ts-expect-error the core client has no iterator properties
+    core.paginate;
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { NotFoundError } from "../../src/index.js";
-import { BASE_URL, json, observedClient, page } from "../helpers/observed-fetch.js";
+import {
+  createCommunityCoreClient,
+  NotFoundError,
+  paginate,
+  paginatePages,
+} from "../../src/index.js";
+import { BASE_URL, json, observedClient, observedFetch, page } from "../helpers/observed-fetch.js";
 
 const USERS = Array.from({ length: 5 }, (_, i) => ({ id: i + 1 }));
 const NEXT = "https://community.example.com/api/v2/course/5/users/";
@@ -144,5 +149,50 @@ describe("pagination", () => {
     const iterator = client.paginate.eventInvitedUsers(9, { headers: { Prefer: "code=200" } });
     await expect(collect(iterator)).rejects.toBeInstanceOf(NotFoundError);
     expect(sent.map((r) => r.headers.get("prefer"))).toEqual(["code=200", "code=200"]);
+  });
+});
+
+describe("standalone paginate and paginatePages", () => {
+  it("walk a core client's named method with the same requests as the client's iterators", async () => {
+    const { fetch, sent } = observedFetch(server());
+    const core = createCommunityCoreClient({ baseUrl: BASE_URL, token: "t0k3n", fetch });
+    expect(core).not.toHaveProperty("paginate");
+    expect(core).not.toHaveProperty("pages");
+    const options = { statuses: ["joined", "manager"], pageSize: 2 } as const;
+    const users = await collect(paginate(core.getCourseDashboardUsers, 5, options));
+    expect(users).toEqual(USERS);
+    const standalone = sent.map((r) => r.url);
+
+    const full = observedClient(server());
+    expect(await collect(full.client.paginate.courseDashboardUsers(5, options))).toEqual(USERS);
+    expect(standalone).toEqual(full.urls());
+    expect(standalone).toHaveLength(3);
+  });
+
+  it("paginatePages yields the pages, with the per-call options on every request", async () => {
+    const { fetch, sent } = observedFetch(server());
+    const core = createCommunityCoreClient({ baseUrl: BASE_URL, token: "t0k3n", fetch });
+    const pages = await collect(
+      paginatePages(core.getEventInvitedUsers, 7, {
+        pageSize: 2,
+        maxPages: 2,
+        headers: { Prefer: "code=200" },
+      }),
+    );
+    expect(pages.map((p) => p.results.length)).toEqual([2, 2]);
+    expect(sent.map((r) => [new URL(r.url).pathname, r.headers.get("prefer")])).toEqual([
+      ["/api/v2/event/7/invite/", "code=200"],
+      ["/api/v2/event/7/invite/", "code=200"],
+    ]);
+  });
+
+  it("stops requesting when the loop breaks early", async () => {
+    const { fetch, sent } = observedFetch(server());
+    const core = createCommunityCoreClient({ baseUrl: BASE_URL, fetch });
+    for await (const user of paginate(core.getCourseInvitedUsers, 5, { pageSize: 2 })) {
+      expect(user).toEqual(USERS[0]);
+      break;
+    }
+    expect(sent).toHaveLength(1);
   });
 });
