@@ -29,8 +29,10 @@ const tsc = join(dirname(require.resolve("typescript/package.json")), "bin", "ts
 
 /**
  * The steps. `typecheck` is the consumer as written today (`client.GET(path, ...)`);
- * `typecheckPathBased` the same call through openapi-fetch's path-based client, to show what
- * the type-check cost comes from.
+ * `typecheckPathBased` the same call through openapi-fetch's path-based client, and
+ * `typecheckNamed` through a named method of an interface shaped like our CommunityClient
+ * (`extends Client<paths>`, one method per operation typed from the generated `operations`),
+ * as our client would look with one method per operation: they show what the cost comes from.
  */
 const STEPS = /** @type {const} */ ([
   "lint",
@@ -38,6 +40,7 @@ const STEPS = /** @type {const} */ ([
   "generate",
   "typecheck",
   "typecheckPathBased",
+  "typecheckNamed",
 ]);
 /** @typedef {typeof STEPS[number]} Step */
 
@@ -55,6 +58,39 @@ const STEPS = /** @type {const} */ ([
  * @property {number} generatedBytes Size of the generated types.
  * @property {Record<string, string>} tscDiagnostics `tsc --extendedDiagnostics` figures.
  */
+
+/**
+ * A declaration of a client shaped like ours at this size: the openapi-fetch client plus one
+ * named method per operation, each typed from the generated `operations` by its operationId.
+ * @param {string[]} operationIds
+ */
+function namedClientDeclaration(operationIds) {
+  const method = (/** @type {string} */ id) =>
+    `  ${id}(id: number | string, query?: NonNullable<operations["${id}"]["parameters"]["query"]>, init?: { signal?: AbortSignal }): Promise<operations["${id}"]["responses"][200]["content"]["application/json"]>;`;
+  return `import type { Client } from "openapi-fetch";
+import type { operations, paths } from "./openapi.js";
+
+export interface NamedClient extends Client<paths> {
+${operationIds.map(method).join("\n")}
+}
+`;
+}
+
+/**
+ * The consumer calling one named method of {@link namedClientDeclaration}.
+ * @param {string} operationId
+ */
+function namedConsumerSource(operationId) {
+  return `import type { NamedClient } from "./named-client.js";
+
+declare const client: NamedClient;
+
+export async function firstMemberId(): Promise<number | undefined> {
+  const page = await client.${operationId}(1, { limit: 20 });
+  return page.results[0]?.id;
+}
+`;
+}
 
 /**
  * The consumer: the smallest real use of the generated types.
@@ -88,7 +124,7 @@ export async function firstMemberId(): Promise<number | undefined> {
 async function measureSize(operations, work) {
   const dir = mkdtempSync(join(work, `ops${operations}-`));
   try {
-    const { specDir, firstUsersPath } = writeSyntheticSpec(operations, dir);
+    const { specDir, firstUsersPath, operationIds } = writeSyntheticSpec(operations, dir);
     const consumer = join(dir, "consumer");
     mkdirSync(consumer);
     const env = { ...process.env, CI: "" };
@@ -115,9 +151,18 @@ async function measureSize(operations, work) {
     writeFileSync(join(consumer, "package.json"), '{ "type": "module" }\n');
     /** @type {Record<string, string>} */
     let tscDiagnostics = {};
-    for (const pathBased of [false, true]) {
-      const name = pathBased ? "path-based" : "consumer";
-      writeFileSync(join(consumer, `${name}.ts`), consumerSource(firstUsersPath, pathBased));
+    writeFileSync(join(consumer, "named-client.d.ts"), namedClientDeclaration(operationIds));
+    const usersOperation = operationIds.find((id) => /DashboardUsers$/.test(id));
+    if (!usersOperation) throw new Error("the synthetic spec has no dashboard users operation");
+    for (const variant of /** @type {const} */ (["consumer", "path-based", "named"])) {
+      const pathBased = variant === "path-based";
+      const name = variant;
+      writeFileSync(
+        join(consumer, `${name}.ts`),
+        variant === "named"
+          ? namedConsumerSource(usersOperation)
+          : consumerSource(firstUsersPath, pathBased),
+      );
       writeFileSync(
         join(consumer, `tsconfig.${name}.json`),
         JSON.stringify({
@@ -126,13 +171,11 @@ async function measureSize(operations, work) {
           files: [`${name}.ts`],
         }),
       );
-      const checked = await step(pathBased ? "typecheckPathBased" : "typecheck", [
-        tsc,
-        "-p",
-        join(consumer, `tsconfig.${name}.json`),
-        "--extendedDiagnostics",
-      ]);
-      if (!pathBased) tscDiagnostics = diagnostics(checked.output);
+      const checked = await step(
+        variant === "named" ? "typecheckNamed" : pathBased ? "typecheckPathBased" : "typecheck",
+        [tsc, "-p", join(consumer, `tsconfig.${name}.json`), "--extendedDiagnostics"],
+      );
+      if (variant === "consumer") tscDiagnostics = diagnostics(checked.output);
     }
     return {
       ms: /** @type {Record<Step, number>} */ (ms),
@@ -202,10 +245,12 @@ export async function run({ sizes = [3, 30, 300, 3000], rounds = 2 } = {}) {
     for (const n of sizes) {
       const last = runs.get(n)?.at(-1);
       rows.push({
-        label: `${n} ops, ${unit} time: lint / bundle / generate / consumer tsc (path-based client tsc)`,
+        label: `${n} ops, ${unit} time: lint / bundle / generate / consumer tsc (path-based client tsc, named-method client tsc)`,
         value: `${STEPS.slice(0, 4)
           .map((s) => seconds(med(n, s)))
-          .join(" / ")} (${seconds(med(n, "typecheckPathBased"))})`,
+          .join(
+            " / ",
+          )} (${seconds(med(n, "typecheckPathBased"))}, ${seconds(med(n, "typecheckNamed"))})`,
         ratio: `lint+bundle+generate ${fixed(med(n, "pipeline") / med(smallest, "pipeline"))}x, tsc ${fixed(med(n, "typecheck") / med(smallest, "typecheck"))}x the ${smallest}-op figure`,
       });
       rows.push({
@@ -227,6 +272,7 @@ export async function run({ sizes = [3, 30, 300, 3000], rounds = 2 } = {}) {
     const stepGrowth = (s) => fixed(med(largest, s) / med(previous, s));
     const tscRatio = med(largest, "typecheck") / med(smallest, "typecheck");
     const pathBasedRatio = med(largest, "typecheckPathBased") / med(smallest, "typecheckPathBased");
+    const namedRatio = med(largest, "typecheckNamed") / med(smallest, "typecheckNamed");
     return {
       name: "scale",
       title: "Scale: synthetic specs through lint, bundle, generate and a typed consumer",
@@ -240,7 +286,7 @@ export async function run({ sizes = [3, 30, 300, 3000], rounds = 2 } = {}) {
         {
           name: `consumer type-check at ${largest} ops < 3x its ${smallest}-op time`,
           pass: tscRatio < 3,
-          measured: `${fixed(tscRatio)}x ${unit} time (${seconds(med(largest, "typecheck"))} vs ${seconds(med(smallest, "typecheck"))}); path-based client: ${fixed(pathBasedRatio)}x`,
+          measured: `${fixed(tscRatio)}x ${unit} time (${seconds(med(largest, "typecheck"))} vs ${seconds(med(smallest, "typecheck"))}); path-based client: ${fixed(pathBasedRatio)}x; named-method client: ${fixed(namedRatio)}x`,
         },
       ],
       notes: [],

@@ -31,6 +31,7 @@ describe("scale benchmark (smoke)", () => {
       "generate",
       "typecheck",
       "typecheckPathBased",
+      "typecheckNamed",
     ]);
   });
 });
