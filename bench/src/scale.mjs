@@ -284,9 +284,14 @@ export async function run({ sizes = [3, 30, 300, 3000], rounds = 2 } = {}) {
           measured: `${fixed(growth)}x ${unit} time for ${fixed(factor, 0)}x operations (lint ${stepGrowth("lint")}x, bundle ${stepGrowth("bundle")}x, generate ${stepGrowth("generate")}x)`,
         },
         {
-          name: `consumer type-check at ${largest} ops < 3x its ${smallest}-op time`,
+          name: `consumer type-check at ${largest} ops < 3x its ${smallest}-op time, calling a named method (how our client is called)`,
+          pass: namedRatio < 3,
+          measured: `${fixed(namedRatio)}x ${unit} time (${seconds(med(largest, "typecheckNamed"))} vs ${seconds(med(smallest, "typecheckNamed"))}); path-based client: ${fixed(pathBasedRatio)}x`,
+        },
+        {
+          name: `consumer type-check at ${largest} ops < 3x its ${smallest}-op time, calling client.GET(path) (openapi-fetch's call, also on our client)`,
           pass: tscRatio < 3,
-          measured: `${fixed(tscRatio)}x ${unit} time (${seconds(med(largest, "typecheck"))} vs ${seconds(med(smallest, "typecheck"))}); path-based client: ${fixed(pathBasedRatio)}x; named-method client: ${fixed(namedRatio)}x`,
+          measured: `${fixed(tscRatio)}x ${unit} time (${seconds(med(largest, "typecheck"))} vs ${seconds(med(smallest, "typecheck"))})`,
         },
       ],
       notes: [],
