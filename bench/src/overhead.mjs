@@ -18,19 +18,20 @@ const [RAW, BARE, OURS] = /** @type {[string, string, string, string]} */ (CONTE
 
 /**
  * @typedef {object} OverheadOptions
- * @property {number} [rounds] Rounds; one child per contender each (default 8).
+ * @property {number} [rounds] Rounds; one child per contender each (default 16: with 8 rounds of
+ *   500 the ours-vs-openapi-fetch median moved between 1.01x and 1.07x from run to run).
  * @property {number} [warmup] Unmeasured requests first in each child (default 3,000): fetch's
  *   JavaScript takes a few thousand calls to be fully optimised, and before that the figures
  *   say more about V8's tiering than about the clients.
- * @property {number} [measured] Measured sequential requests per child (default 500, so
- *   4,000 per contender).
+ * @property {number} [measured] Measured sequential requests per child (default 1,000, so
+ *   16,000 per contender).
  */
 
 /**
  * @param {OverheadOptions} [options]
  * @returns {Promise<import("./lib/report.mjs").BenchResult>}
  */
-export async function run({ rounds = 8, warmup = 3000, measured = 500 } = {}) {
+export async function run({ rounds = 16, warmup = 3000, measured = 1000 } = {}) {
   /** @type {Map<string, { ms: number, cpuMs: number }[]>} */
   const samples = new Map(CONTENDERS.map((c) => [c, []]));
   for (let round = 0; round < rounds; round++) {
