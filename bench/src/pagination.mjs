@@ -29,7 +29,7 @@ const memoryScript = fileURLToPath(new URL("./pagination-memory.mjs", import.met
  */
 
 /**
- * @typedef {"ours" | "raw" | "collect"} MemoryMode
+ * @typedef {"ours" | "bare" | "raw" | "collect"} MemoryMode
  * @typedef {object} MemoryRun
  * @property {MemoryMode} mode
  * @property {number} users
@@ -39,6 +39,7 @@ const memoryScript = fileURLToPath(new URL("./pagination-memory.mjs", import.met
 
 const MODE_LABEL = {
   ours: "our iterator",
+  bare: "bare openapi-fetch loop",
   raw: "raw loop",
   collect: "control: raw loop keeping every user",
 };
@@ -144,7 +145,7 @@ export async function run({
   /** @type {MemoryRun[]} */
   const memory = [];
   for (const size of memorySizes) {
-    for (const mode of /** @type {const} */ (["ours", "raw", "collect"])) {
+    for (const mode of /** @type {const} */ (["ours", "bare", "raw", "collect"])) {
       memory.push(await memoryRun(size, mode, pageSize, memoryRepeats));
     }
   }
