@@ -22,9 +22,11 @@ describe("pagination benchmark (smoke)", () => {
     const memory = result.data.memory as { mode: string; users: number; heapGrowth: number }[];
     expect(memory.map((m) => `${m.mode}@${m.users}`)).toEqual([
       "ours@500",
+      "bare@500",
       "raw@500",
       "collect@500",
       "ours@1000",
+      "bare@1000",
       "raw@1000",
       "collect@1000",
     ]);
