@@ -154,15 +154,14 @@ async function measureSize(operations, work) {
     writeFileSync(join(consumer, "named-client.d.ts"), namedClientDeclaration(operationIds));
     const usersOperation = operationIds.find((id) => /DashboardUsers$/.test(id));
     if (!usersOperation) throw new Error("the synthetic spec has no dashboard users operation");
-    for (const variant of /** @type {const} */ (["consumer", "path-based", "named"])) {
-      const pathBased = variant === "path-based";
-      const name = variant;
-      writeFileSync(
-        join(consumer, `${name}.ts`),
-        variant === "named"
-          ? namedConsumerSource(usersOperation)
-          : consumerSource(firstUsersPath, pathBased),
-      );
+    /** @type {[name: string, step: Step, source: string][]} */
+    const consumers = [
+      ["consumer", "typecheck", consumerSource(firstUsersPath, false)],
+      ["path-based", "typecheckPathBased", consumerSource(firstUsersPath, true)],
+      ["named", "typecheckNamed", namedConsumerSource(usersOperation)],
+    ];
+    for (const [name, stepName, source] of consumers) {
+      writeFileSync(join(consumer, `${name}.ts`), source);
       writeFileSync(
         join(consumer, `tsconfig.${name}.json`),
         JSON.stringify({
@@ -171,11 +170,13 @@ async function measureSize(operations, work) {
           files: [`${name}.ts`],
         }),
       );
-      const checked = await step(
-        variant === "named" ? "typecheckNamed" : pathBased ? "typecheckPathBased" : "typecheck",
-        [tsc, "-p", join(consumer, `tsconfig.${name}.json`), "--extendedDiagnostics"],
-      );
-      if (variant === "consumer") tscDiagnostics = diagnostics(checked.output);
+      const checked = await step(stepName, [
+        tsc,
+        "-p",
+        join(consumer, `tsconfig.${name}.json`),
+        "--extendedDiagnostics",
+      ]);
+      if (stepName === "typecheck") tscDiagnostics = diagnostics(checked.output);
     }
     return {
       ms: /** @type {Record<Step, number>} */ (ms),
