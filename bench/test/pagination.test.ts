@@ -19,7 +19,12 @@ describe("pagination benchmark (smoke)", () => {
       "our page iterator (client.pages)",
       "our item iterator (client.paginate)",
     ]);
-    const memory = result.data.memory as { mode: string; users: number; heapGrowth: number }[];
+    const memory = result.data.memory as {
+      mode: string;
+      users: number;
+      heapGrowth: number;
+      pinnedRssGrowth: number;
+    }[];
     expect(memory.map((m) => `${m.mode}@${m.users}`)).toEqual([
       "ours@500",
       "bare@500",
@@ -30,6 +35,8 @@ describe("pagination benchmark (smoke)", () => {
       "raw@1000",
       "collect@1000",
     ]);
-    expect(result.bars).toHaveLength(2);
+    expect(result.bars).toHaveLength(3);
+    for (const m of memory as { pinnedRssGrowth: number }[])
+      expect(m.pinnedRssGrowth).toBeGreaterThan(0);
   });
 });
