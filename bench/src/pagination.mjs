@@ -48,7 +48,7 @@ const memoryScript = fileURLToPath(new URL("./pagination-memory.mjs", import.met
  * nothing is kept (the heap in use stays flat). Holding the semi-space at a fixed size takes
  * that sizing policy out, and leaves the growth that retention causes.
  */
-export const PINNED_SEMI_SPACE_MB = 2;
+const PINNED_SEMI_SPACE_MB = 2;
 const PINNED_FLAGS = [`--max-semi-space-size=${PINNED_SEMI_SPACE_MB}`];
 
 const MODE_LABEL = {
