@@ -159,8 +159,17 @@ describe("spec fidelity to the seed pages", () => {
       expect(item.required).toEqual(fact.itemFields);
     });
 
-    it("documents 400, 401, 403, 404 and 429 with the shared error body", () => {
-      for (const status of ["400", "401", "403", "404", "429"]) {
+    it("documents 400, 401, 403, 404, 429 and 5XX with the shared error body", () => {
+      expect(Object.keys(op.responses).sort()).toEqual([
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "429",
+        "5XX",
+      ]);
+      for (const status of ["400", "401", "403", "404", "429", "5XX"]) {
         const response = deref(doc, op.responses[status]);
         expect(response.content["application/json"].schema.$ref, status).toBe(
           "#/components/schemas/ErrorBody",
@@ -182,6 +191,17 @@ describe("spec fidelity to the seed pages", () => {
     expect(pattern.test("joined,manager")).toBe(false);
     expect(pattern.test("[]")).toBe(false);
     expect(param.description).toMatch(/not\*\* the OpenAPI default/);
+  });
+
+  it("says which required fields the reference does not mark as required (inferred)", () => {
+    // The reference marks no envelope, dashboard or invited-user field as required; the spec
+    // requires them, and each schema must say that this is an inference.
+    for (const name of ["PageEnvelope", "CourseUserDashboard", "InvitedUser"]) {
+      expect(schemas[name].required?.length, name).toBeGreaterThan(0);
+      const description = schemas[name].description.replace(/\s+/g, " ");
+      expect(description, name).toMatch(/marks? (its fields as not required|none as required)/);
+      expect(description, name).toMatch(/\(inferred/);
+    }
   });
 
   it("types the dashboard item fields as the facts say", () => {

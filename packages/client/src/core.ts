@@ -54,13 +54,13 @@ export type CommunityId = number | string;
 export interface InvitedUsersParams {
   /** Page size. Default: the server's. */
   limit?: number | undefined;
-  /** Index of the first result. Default: `0`. */
+  /** Index of the first result. Default: none sent (the list starts at its first result). */
   offset?: number | undefined;
 }
 
 /** Query of the course dashboard users list. */
 export interface CourseDashboardUsersParams extends InvitedUsersParams {
-  /** Case-insensitive substring of username or real name. Default: none. */
+  /** A search term, looked up in username and real name. Default: none. */
   search?: string | undefined;
   /** One status (sent bare) or several (sent as one JSON array). Default: the server's, `["manager","joined"]`. */
   statuses?: JoinStatus | readonly JoinStatus[] | undefined;

@@ -8,7 +8,7 @@ type Schemas = components["schemas"];
 
 /** A community member (the full object; custom fields allowed). */
 export type User = Schemas["User"];
-/** A user with a pending invitation: `id`, `username`, `real_name`, `ext_id`, `avatar` always present. */
+/** A user with a pending invitation: `id`, `username`, `real_name`, `ext_id`, `avatar` required, any other `User` field possible. */
 export type InvitedUser = Schemas["InvitedUser"];
 /** A course member with dashboard stats. */
 export type CourseUserDashboard = Schemas["CourseUserDashboard"];

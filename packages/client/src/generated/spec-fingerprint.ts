@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "dd03112a6472b07098a91c29e93d25e8ef847039291a38ffa6880b14b2d1b1bb";
+export const SPEC_SHA256 = "feff97da3304a7087d4c94af92f13fc01265a1210af95149b851436efdad3541";

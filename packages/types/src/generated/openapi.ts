@@ -48,7 +48,8 @@ export interface paths {
          *
          *     The reference says every item contains only `id`, `username`, `real_name`, `ext_id` and
          *     `avatar`, yet its example response shows a full `User`. `InvitedUser` accepts both: the five
-         *     fields are always there, any other `User` field may be too (see the `fullUsers` example).
+         *     fields are required (inferred), any other `User` field may be there too (see the `fullUsers`
+         *     example).
          */
         get: operations["getEventInvitedUsers"];
         put?: never;
@@ -94,8 +95,8 @@ export interface components {
         /**
          * PageEnvelope
          * @description The `limit`/`offset` pagination envelope of every list. The reference marks its fields as not
-         *     required, but the API's paginator always sends all four, so they are required here and
-         *     clients need no `undefined` checks.
+         *     required. They are required here (inferred): this is the envelope of Django REST framework's
+         *     limit/offset paginator, which always sends all four, so clients need no `undefined` checks.
          */
         PageEnvelope: {
             /** @description Total results count (across all pages). */
@@ -254,7 +255,8 @@ export interface components {
          * InvitedUser
          * @description A user with a pending invitation: the projection of `User` that the invite lists return.
          *     The reference says each item contains only `id`, `username`, `real_name`, `ext_id` and
-         *     `avatar`; those five are always present. The event page's example nevertheless shows a full
+         *     `avatar`, and marks none as required; those five are required here (inferred, as for
+         *     `CourseUserDashboard`). The event page's example nevertheless shows a full
          *     `User`, so any other `User` field (and custom fields) may be present too and is typed as in
          *     `User`.
          */
@@ -321,8 +323,8 @@ export interface components {
          *     - `joined`: a member.
          *     - `invited`: invited, invitation pending.
          *     - `requested`: asked to join a closed course.
-         *     - `payment_waiting`: joined a paid course, payment pending. Not listed by the reference, but
-         *       sent by the API and known to the provider's official SDK.
+         *     - `payment_waiting`: a paid course's payment is pending. The reference does not list it; the
+         *       provider's official SDK knows it, so clients should expect it.
          *
          *     A user with no status at all is represented by `null` where a field allows it
          *     (e.g. `CourseUserDashboard.join_status`).
@@ -354,8 +356,10 @@ export interface components {
         DashboardOrdering: "joined_at" | "-joined_at" | "last_active_at" | "-last_active_at";
         /**
          * CourseUserDashboard
-         * @description A member of a course with the stats a course dashboard needs. Every item contains only these
-         *     fields, and all of them are always present (some may be `null`).
+         * @description A member of a course with the stats a course dashboard needs. The reference says every item
+         *     contains "only the necessary fields" (these eight) and marks none as required. They are
+         *     required here (inferred): a serializer sends every field it declares, `null` where there is
+         *     no value.
          */
         CourseUserDashboard: {
             /** @description The user's id. */
@@ -397,7 +401,10 @@ export interface components {
         };
     };
     responses: {
-        /** @description A query parameter is invalid; the body names it. */
+        /**
+         * @description A query parameter is invalid. No reference page documents the error body; per the official
+         *     SDK (inferred) it is an `ErrorBody` whose `FieldError` names the parameter.
+         */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -433,8 +440,22 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Too many requests; wait as `Retry-After` says, then retry. */
+        /** @description Too many requests; wait as `Retry-After` says (when sent), then retry. */
         TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The server, or a gateway in front of it, failed. The reference lists 500 and 503 among the
+         *     API's statuses. The body may be an `ErrorBody`, an HTML page or empty; retrying later may
+         *     succeed (the typed client retries a GET, honouring `Retry-After` when sent).
+         */
+        ServerError: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
@@ -447,21 +468,31 @@ export interface components {
     parameters: {
         /**
          * @description A unique integer value identifying this course. The reference types it as a string; its value
-         *     is always a non-negative integer written in decimal digits, so `42` and `"42"` name the same
-         *     course and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+         *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
+         *     `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`, `-1`) names no course:
+         *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
+         *     resolver would (the API's answer is not documented).
          */
         CourseId: string;
-        /** @description Number of results to return per page. The API documents no default or maximum page size. */
+        /**
+         * @description Number of results to return per page. The API documents no default or maximum page size; the
+         *     minimum of 1 is this spec's (a page of nothing would never advance).
+         */
         Limit: number;
-        /** @description The initial index from which to return the results (0-based). */
+        /**
+         * @description The initial index from which to return the results (0-based). The reference states no default;
+         *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+         */
         Offset: number;
         /**
          * @description A unique integer value identifying this event. The reference types it as a string; its value
-         *     is always a non-negative integer written in decimal digits, so `7` and `"7"` name the same
-         *     event and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+         *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
+         *     `7` and `"7"` name the same event. Anything else (e.g. `abc`, `4.2`, `-1`) names no event:
+         *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
+         *     resolver would (the API's answer is not documented).
          */
         EventId: string;
-        /** @description A search term (search inside username and real_name of the users); case-insensitive substring match. */
+        /** @description A search term (search inside username and real_name of the users). How terms match is not documented. */
         Search: string;
         /**
          * @description Filter by the members' `join_status` (values of `JoinStatus`); default: `["manager", "joined"]`.
@@ -476,21 +507,26 @@ export interface components {
          *
          *     This is **not** the OpenAPI default for an array parameter (`style: form, explode: true`,
          *     i.e. repeated keys `statuses=joined&statuses=manager`), nor `statuses[]=…` brackets nor a comma
-         *     list: the API reads one value and parses it as JSON when it starts with `[`. Repeated keys
-         *     would silently keep only one status. The parameter is therefore modelled as a string that
-         *     holds either form (see `StatusesFilter`); the typed client accepts a status or an array and
-         *     serializes it this way.
+         *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
+         *     provider's official SDK send, and how the API treats the others is not documented. The
+         *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
+         *     the typed client accepts a status or an array and serializes it this way, and the mock
+         *     answers the other forms with a 400 naming `statuses`.
          */
         Statuses: components["schemas"]["StatusesFilter"];
         /**
          * @description The order of the users. Default to `-joined_at`. A leading `-` sorts descending (Django REST
-         *     framework convention), so all four forms are accepted.
+         *     framework convention), so all four forms are accepted (inferred: the reference lists
+         *     `joined_at` and `last_active_at`).
          */
         Ordering: components["schemas"]["DashboardOrdering"];
     };
     requestBodies: never;
     headers: {
-        /** @description How long to wait before retrying, in seconds or as an HTTP date. */
+        /**
+         * @description How long to wait before retrying, in seconds or as an HTTP date. Not in the reference
+         *     (inferred: Django REST framework's throttling sends it with a 429); it may be absent.
+         */
         RetryAfter: string;
     };
     pathItems: never;
@@ -500,17 +536,25 @@ export interface operations {
     getCourseInvitedUsers: {
         parameters: {
             query?: {
-                /** @description Number of results to return per page. The API documents no default or maximum page size. */
+                /**
+                 * @description Number of results to return per page. The API documents no default or maximum page size; the
+                 *     minimum of 1 is this spec's (a page of nothing would never advance).
+                 */
                 limit?: components["parameters"]["Limit"];
-                /** @description The initial index from which to return the results (0-based). */
+                /**
+                 * @description The initial index from which to return the results (0-based). The reference states no default;
+                 *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
                 /**
                  * @description A unique integer value identifying this course. The reference types it as a string; its value
-                 *     is always a non-negative integer written in decimal digits, so `42` and `"42"` name the same
-                 *     course and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+                 *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
+                 *     `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`, `-1`) names no course:
+                 *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
+                 *     resolver would (the API's answer is not documented).
                  */
                 id: components["parameters"]["CourseId"];
             };
@@ -532,22 +576,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getEventInvitedUsers: {
         parameters: {
             query?: {
-                /** @description Number of results to return per page. The API documents no default or maximum page size. */
+                /**
+                 * @description Number of results to return per page. The API documents no default or maximum page size; the
+                 *     minimum of 1 is this spec's (a page of nothing would never advance).
+                 */
                 limit?: components["parameters"]["Limit"];
-                /** @description The initial index from which to return the results (0-based). */
+                /**
+                 * @description The initial index from which to return the results (0-based). The reference states no default;
+                 *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+                 */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
                 /**
                  * @description A unique integer value identifying this event. The reference types it as a string; its value
-                 *     is always a non-negative integer written in decimal digits, so `7` and `"7"` name the same
-                 *     event and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+                 *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
+                 *     `7` and `"7"` name the same event. Anything else (e.g. `abc`, `4.2`, `-1`) names no event:
+                 *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
+                 *     resolver would (the API's answer is not documented).
                  */
                 id: components["parameters"]["EventId"];
             };
@@ -569,16 +622,23 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getCourseDashboardUsers: {
         parameters: {
             query?: {
-                /** @description Number of results to return per page. The API documents no default or maximum page size. */
+                /**
+                 * @description Number of results to return per page. The API documents no default or maximum page size; the
+                 *     minimum of 1 is this spec's (a page of nothing would never advance).
+                 */
                 limit?: components["parameters"]["Limit"];
-                /** @description The initial index from which to return the results (0-based). */
+                /**
+                 * @description The initial index from which to return the results (0-based). The reference states no default;
+                 *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+                 */
                 offset?: components["parameters"]["Offset"];
-                /** @description A search term (search inside username and real_name of the users); case-insensitive substring match. */
+                /** @description A search term (search inside username and real_name of the users). How terms match is not documented. */
                 search?: components["parameters"]["Search"];
                 /**
                  * @description Filter by the members' `join_status` (values of `JoinStatus`); default: `["manager", "joined"]`.
@@ -593,15 +653,17 @@ export interface operations {
                  *
                  *     This is **not** the OpenAPI default for an array parameter (`style: form, explode: true`,
                  *     i.e. repeated keys `statuses=joined&statuses=manager`), nor `statuses[]=…` brackets nor a comma
-                 *     list: the API reads one value and parses it as JSON when it starts with `[`. Repeated keys
-                 *     would silently keep only one status. The parameter is therefore modelled as a string that
-                 *     holds either form (see `StatusesFilter`); the typed client accepts a status or an array and
-                 *     serializes it this way.
+                 *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
+                 *     provider's official SDK send, and how the API treats the others is not documented. The
+                 *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
+                 *     the typed client accepts a status or an array and serializes it this way, and the mock
+                 *     answers the other forms with a 400 naming `statuses`.
                  */
                 statuses?: components["parameters"]["Statuses"];
                 /**
                  * @description The order of the users. Default to `-joined_at`. A leading `-` sorts descending (Django REST
-                 *     framework convention), so all four forms are accepted.
+                 *     framework convention), so all four forms are accepted (inferred: the reference lists
+                 *     `joined_at` and `last_active_at`).
                  */
                 ordering?: components["parameters"]["Ordering"];
             };
@@ -609,8 +671,10 @@ export interface operations {
             path: {
                 /**
                  * @description A unique integer value identifying this course. The reference types it as a string; its value
-                 *     is always a non-negative integer written in decimal digits, so `42` and `"42"` name the same
-                 *     course and anything else (e.g. `abc`, `4.2`, `-1`) is rejected with a 4xx.
+                 *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
+                 *     `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`, `-1`) names no course:
+                 *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
+                 *     resolver would (the API's answer is not documented).
                  */
                 id: components["parameters"]["CourseId"];
             };
@@ -632,6 +696,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }
