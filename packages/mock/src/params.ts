@@ -74,9 +74,10 @@ function integer(
   const got = single(query, name);
   if ("error" in got) return got.error;
   if (got.value === undefined) return undefined;
-  // Digits only: Prism also lets " 1", "1e2", "0x10" or "1.0" through (JavaScript coercion),
-  // the API's integer parsing does not.
-  if (!/^[0-9]+$/.test(got.value)) {
+  // An optional sign and digits only: Prism also lets " 1", "1e2", "0x10" or "1.0" through
+  // (JavaScript coercion), the API's integer parsing does not. A negative integer is an integer:
+  // it fails the minimum below, with the message that says so.
+  if (!/^-?[0-9]+$/.test(got.value)) {
     return fieldError(name, "invalid", "A valid integer is required.");
   }
   const value = BigInt(got.value);

@@ -267,7 +267,13 @@ describe("roles and errors", () => {
     expect(bad.body).toMatchObject({
       errors: [
         { field: "limit", messages: [{ code: "min_value" }] },
-        { field: "offset", messages: [{ code: "invalid" }] },
+        // -1 is an integer below the minimum, not a malformed one: the message says which.
+        {
+          field: "offset",
+          messages: [
+            { code: "min_value", message: "Ensure this value is greater than or equal to 0." },
+          ],
+        },
         { field: "search", messages: [{ code: "invalid" }] },
         {
           field: "statuses",
