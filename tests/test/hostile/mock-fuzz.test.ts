@@ -108,8 +108,9 @@ afterAll(async () => {
   expect(await portIsFree(port), "the mock's port is free after stop()").toBe(true);
 });
 
+// An optional minus sign and digits, at least `min` ("-0" is 0; "-1" is an integer too small).
 const isInteger = (value: string | null, min: bigint) =>
-  value === null || value === "" || (/^[0-9]+$/.test(value) && BigInt(value) >= min);
+  value === null || value === "" || (/^-?[0-9]+$/.test(value) && BigInt(value) >= min);
 
 describe("the realistic mock under hostile parameters", () => {
   it("limit and offset: 200 for a valid integer, else a 400 naming exactly that parameter", async () => {
