@@ -10,9 +10,9 @@ import type {
   paths,
 } from "@community-api/types";
 import createClient, { type Client } from "openapi-fetch";
-import { createApiError, InvalidResponseError, NetworkError } from "./errors.js";
+import { createApiError, InvalidResponseError } from "./errors.js";
 import type { Page } from "./pagination.js";
-import { createTransport, type TokenSource } from "./transport.js";
+import { createTransport, type Deadline, type TokenSource } from "./transport.js";
 import { serializeQuery, toPathId } from "./wire.js";
 
 /** Options of {@link createCommunityClient} and {@link createCommunityCoreClient}. */
@@ -29,7 +29,11 @@ export interface CommunityClientOptions {
   fetch?: typeof globalThis.fetch | undefined;
   /** Retries of a GET after a network error, a timeout, 408, 429 or 5xx. Default: `2`. */
   maxRetries?: number | undefined;
-  /** Time limit in ms of each attempt, until the response headers arrive; `0` or `Infinity` disables it. Default: `30_000`. */
+  /**
+   * Time limit in ms of each attempt, from sending until the body is read (a raw `client.GET`:
+   * until the response headers arrive); `0` or `Infinity` disables it. A body that stalls is
+   * not retried: the response had begun. Default: `30_000`.
+   */
   timeout?: number | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string> | undefined;
@@ -39,7 +43,7 @@ export interface CommunityClientOptions {
 export interface RequestOptions {
   /** Aborts the call, including a retry wait; the call then rejects with the signal's reason. Default: none. */
   signal?: AbortSignal | undefined;
-  /** Headers for this call only, e.g. `{ Prefer: "code=404" }` against a mock. Default: none. */
+  /** Headers for this call only, e.g. `{ "Accept-Language": "it" }`; an `Authorization` header is replaced by the client's token when it has one. Default: none. */
   headers?: Record<string, string> | undefined;
   /** Overrides the client's `maxRetries` for this call. Default: the client's (`2`). */
   maxRetries?: number | undefined;
@@ -151,32 +155,36 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
 
   for (const [operationId, path] of OPERATIONS) {
     const get: Get = async (id, query, init) => {
-      const { error, response } = await GET(path, {
-        ...init,
-        params: { path: { id: toPathId(id) }, query },
-        // The success body is read here, so that an unreadable one becomes a typed error.
-        parseAs: "stream",
-        // Copied onto the Request by openapi-fetch, for the transport's error messages.
-        operationId: operationId satisfies OperationId,
-      });
-      if (!response.ok) throw createApiError(response, error, operationId);
-      let text: string;
+      const params = { path: { id: toPathId(id) }, query };
+      const deadline: Deadline = {};
+      let response: Response | undefined;
       try {
-        text = await response.text();
-      } catch (cause) {
-        // The caller's abort passes through; anything else broke the connection mid-body.
-        if (init?.signal?.aborted) throw init.signal.reason;
-        throw new NetworkError(
-          `${operationId} failed while reading the response: ${cause}`,
-          undefined,
-          {
-            headers: response.headers,
-            operationId,
-            cause,
-          },
-        );
+        let text = "";
+        let error: unknown;
+        try {
+          ({ error, response } = await GET(path, {
+            ...init,
+            params,
+            // The success body is read here, under the attempt's timeout, so that a body that
+            // stalls or breaks off becomes a typed error.
+            parseAs: "stream",
+            deadline,
+            // Copied onto the Request by openapi-fetch, for the transport's error messages.
+            operationId: operationId satisfies OperationId,
+          }));
+          if (response.ok) text = await response.text();
+        } catch (cause) {
+          // Before a response arrived the transport has thrown a typed error (or the caller's
+          // abort reason): pass it on. After, reading a body failed (openapi-fetch reads an
+          // error response's body itself, hence no `response` then).
+          if (!deadline.fail || init?.signal?.aborted) throw cause;
+          throw deadline.fail(cause, response?.headers);
+        }
+        if (!response.ok) throw createApiError(response, error, operationId);
+        return parsePage(text, response, operationId);
+      } finally {
+        deadline.release?.();
       }
-      return parsePage(text, response, operationId);
     };
     named[operationId] = get;
   }

@@ -154,6 +154,16 @@ function reason(body: ErrorBody | string | undefined): string {
 }
 
 /**
+ * `cause` as one line, with its innermost cause: fetch rejects with a bare "fetch failed" and
+ * keeps what happened (e.g. "connect ECONNREFUSED 127.0.0.1:4010") in `cause.cause`.
+ */
+export function describeCause(cause: unknown): string {
+  let inner = cause;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  return inner === cause ? String(cause) : `${cause} (${(inner as Error).message})`;
+}
+
+/**
  * Builds the typed error for an HTTP error response: the ONE place that maps a status to its
  * class. `parsed` is what openapi-fetch returns as `error` (JSON, else text, else undefined).
  */

@@ -2,7 +2,7 @@
 // Living below openapi-fetch, it serves the named methods, the iterators and raw `client.GET`
 // alike. When nothing fails it costs a header, an AbortController and a timer per request.
 import type { OperationId } from "@community-api/types";
-import { NetworkError, TimeoutError } from "./errors.js";
+import { describeCause, NetworkError, TimeoutError } from "./errors.js";
 import { isRetryableStatus, retryDelay } from "./retry.js";
 
 /** A bearer token, or a function (sync or async) that returns the current one. */
@@ -26,6 +26,38 @@ export interface CallSettings {
   maxRetries?: number | undefined;
   timeout?: number | undefined;
   operationId?: OperationId | undefined;
+  /** Given by a caller that reads the body itself, to keep the timeout running meanwhile. */
+  deadline?: Deadline | undefined;
+}
+
+/**
+ * Filled in by the transport when it hands over a response. The named methods read the body
+ * after openapi-fetch returns, so the attempt's timer keeps running until they `release` it: a
+ * body that stalls times out like headers that never come. Without one (a raw `client.GET`),
+ * the timer stops when the headers arrive.
+ */
+export interface Deadline {
+  /** Stops the attempt's timer. */
+  release?: () => void;
+  /** The typed error of a body read that failed. Set, like `release`, with the response. */
+  fail?: (cause: unknown, headers?: Headers) => NetworkError | TimeoutError;
+}
+
+/** The typed error of an attempt whose response did not arrive, or not whole (`during`). */
+function attemptError(
+  call: CallSettings,
+  timedOut: boolean | undefined,
+  timeout: number,
+  cause: unknown,
+  during = "",
+  headers?: Headers,
+): NetworkError | TimeoutError {
+  const { operationId } = call;
+  return new (timedOut ? TimeoutError : NetworkError)(
+    `${operationId ?? "request"} ${timedOut ? `timed out after ${timeout} ms${during}` : `failed${during}: ${describeCause(cause)}`}`,
+    undefined,
+    { headers, operationId, cause },
+  );
 }
 
 /** Waits `ms`, or rejects with the abort reason as soon as `signal` aborts. */
@@ -93,25 +125,37 @@ export function createTransport(
         // The caller's own abort is not a failure to report or retry: rethrow its reason.
         if (signal.aborted) throw signal.reason;
         // Otherwise an aborted attempt is our timeout's doing.
-        const timedOut = controller?.signal.aborted;
-        const operationId = call.operationId;
-        failure = new (timedOut ? TimeoutError : NetworkError)(
-          `${operationId ?? "request"} ${timedOut ? `timed out after ${timeout} ms` : `failed: ${cause}`}`,
-          undefined,
-          { operationId, cause },
-        );
+        failure = attemptError(call, controller?.signal.aborted, timeout, cause);
       } finally {
-        clearTimeout(timer);
+        // With a deadline, a response's timer runs on until the body is read (see Deadline).
+        if (!(response && call.deadline)) clearTimeout(timer);
       }
 
-      if (response && !isRetryableStatus(response.status)) return response;
       const delay =
-        attempt < retries ? retryDelay(attempt, response?.headers.get("retry-after")) : undefined;
+        response && !isRetryableStatus(response.status)
+          ? undefined
+          : attempt < retries
+            ? retryDelay(attempt, response?.headers.get("retry-after"))
+            : undefined;
       if (delay === undefined) {
-        if (response) return response;
-        throw failure;
+        if (!response) throw failure;
+        const { deadline } = call;
+        if (deadline) {
+          deadline.release = () => clearTimeout(timer);
+          deadline.fail = (cause, headers) =>
+            attemptError(
+              call,
+              controller?.signal.aborted,
+              timeout,
+              cause,
+              " while reading the response",
+              headers,
+            );
+        }
+        return response;
       }
       // This attempt is over: its response (if any) will not be read.
+      clearTimeout(timer);
       signal.removeEventListener("abort", onAbort);
       // Release the connection of a response we are not going to read.
       response?.body?.cancel().catch(() => {});

@@ -48,6 +48,18 @@ describe("a body the client cannot read", () => {
       setTimeout(() => res.socket?.resetAndDestroy(), 20);
     });
     expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/^getCourseDashboardUsers failed while reading the response: /);
+  });
+
+  it("connection reset in the middle of an error body: a NetworkError, not a bare TypeError", async () => {
+    // openapi-fetch reads an error response's body itself, before the client sees the status.
+    const error = await expectApiError((_, res) => {
+      res.writeHead(404, { "content-type": "application/json", "content-length": "4000" });
+      res.write('{"detail": "Not');
+      setTimeout(() => res.socket?.resetAndDestroy(), 20);
+    });
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/^getCourseDashboardUsers failed while reading the response: /);
   });
 
   it("truncated JSON with status 200: an ApiError", async () => {

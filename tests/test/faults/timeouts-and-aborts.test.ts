@@ -146,8 +146,39 @@ describe("a caller's abort during a retry", () => {
 });
 
 describe("a server that stalls in the middle of the body", () => {
-  // The timeout covers the wait for the response headers only (README); the caller's signal is
-  // what bounds the body. It must reach the body read, with or without a timeout configured.
+  // A named method reads the body under the attempt's timeout, so a body that stops arriving
+  // fails like headers that never come. Not retried: the response had begun.
+  it.each([
+    ["a 200 page", 200],
+    ["a 404 error body", 404],
+  ])("times out %s that stops halfway: a TimeoutError within the timeout", async (_, status) => {
+    const server = await chaos();
+    server.reply = (_, res) => {
+      res.writeHead(status, { "content-type": "application/json", "content-length": "5000" });
+      res.write('{"count": 1, "next": null, "previous": null, "results": [');
+    };
+    const client = createCommunityClient({
+      baseUrl: server.url,
+      token: SECRET_TOKEN,
+      timeout: 300,
+    });
+
+    const started = performance.now();
+    const outcome = await within(rejectionOf(client.getCourseInvitedUsers(1)), 2_000);
+    const elapsed = performance.now() - started;
+
+    expect(outcome, "the call was still pending after 2 s").not.toBe("still pending");
+    leaks.keep(outcome);
+    expect(outcome).toBeInstanceOf(TimeoutError);
+    expect((outcome as TimeoutError).message).toBe(
+      "getCourseInvitedUsers timed out after 300 ms while reading the response",
+    );
+    expect(elapsed).toBeGreaterThanOrEqual(295);
+    expect(elapsed).toBeLessThan(300 + 400);
+    expect(server.received).toHaveLength(1);
+  });
+
+  // The caller's signal must reach the body read too, with or without a timeout configured.
   it.each([
     ["with the default timeout", 30_000],
     ["with the timeout disabled", 0],
@@ -199,6 +230,9 @@ describe("a server that hangs up", () => {
     const error = leaks.keep(await rejectionOf(client.getEventInvitedUsers(1)));
 
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as NetworkError).message).toMatch(/^getEventInvitedUsers failed/);
+    // fetch's own message is a bare "fetch failed"; the reason is two causes down.
+    expect((error as NetworkError).message).toMatch(
+      /^getEventInvitedUsers failed: TypeError: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)$/,
+    );
   });
 });

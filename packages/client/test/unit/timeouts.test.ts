@@ -93,4 +93,30 @@ describe("timeouts", () => {
     await quick.client.getCourseDashboardUsers(1);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it("keeps the timer through the body read, then stops it, whatever the outcome", async () => {
+    // The named methods read the body under the attempt's timeout: the timer must outlive the
+    // headers, and be gone once the call settles, with a page, an error status or a bad body.
+    const bodies = [
+      () => json(page([{ id: 1 }])),
+      () => json({ detail: "Not found." }, 404),
+      () => new Response("<html>", { status: 200 }),
+    ];
+    for (const body of bodies) {
+      let timersDuringRead = -1;
+      const { client } = observedClient(() => {
+        const response = body();
+        const text = response.text.bind(response);
+        // Count the timers at the moment the body is read.
+        response.text = () => {
+          timersDuringRead = vi.getTimerCount();
+          return text();
+        };
+        return response;
+      });
+      await settle(client.getCourseDashboardUsers(1));
+      expect(timersDuringRead).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    }
+  });
 });
