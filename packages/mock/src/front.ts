@@ -3,7 +3,7 @@
 // Prism, and in realistic mode turns any contract breach Prism reports into an error answer.
 import { Agent, createServer, type IncomingHttpHeaders, request } from "node:http";
 import { type ListeningServer, listen, ORIGINAL_URL_HEADER, requestUrl } from "./node-http.js";
-import { contractBreach, parseViolations } from "./violations.js";
+import { badRequestBody, contractBreach, parseViolations } from "./violations.js";
 
 export interface FrontOptions {
   readonly port: number;
@@ -129,6 +129,11 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
                 violations,
               }),
             );
+            headers["content-type"] = "application/json";
+          }
+          const named = !options.judge && status === 400 ? badRequestBody(violations) : undefined;
+          if (named) {
+            body = Buffer.from(named);
             headers["content-type"] = "application/json";
           }
           headers["content-length"] = String(body.length);

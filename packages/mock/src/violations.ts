@@ -47,3 +47,26 @@ export function contractBreach(
   }
   return undefined;
 }
+
+/**
+ * The API's 400 body for the request parameters Prism found invalid, or `undefined` if it found
+ * none. In static and dynamic modes Prism answers an invalid request with the spec's first 400
+ * example (or a generated one), which names whatever parameter that example names; this body
+ * names the ones that are actually wrong, with Prism's message.
+ */
+export function badRequestBody(violations: readonly Violation[]): string | undefined {
+  const fields = new Map<string, { code: string; message: string }[]>();
+  for (const v of violations) {
+    const [place, where, name] = v.location;
+    if (place !== "request" || !isError(v) || (where !== "query" && where !== "path") || !name) {
+      continue;
+    }
+    const messages = fields.get(name) ?? [];
+    messages.push({ code: "invalid", message: v.message });
+    fields.set(name, messages);
+  }
+  if (fields.size === 0) return undefined;
+  return JSON.stringify({
+    errors: [...fields].map(([field, messages]) => ({ field, messages })),
+  });
+}
