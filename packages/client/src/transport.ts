@@ -131,12 +131,12 @@ export function createTransport(
         if (!(response && call.deadline)) clearTimeout(timer);
       }
 
+      // No response, or one that says "try again later": retry while the budget lasts.
+      const retryable = !response || isRetryableStatus(response.status);
       const delay =
-        response && !isRetryableStatus(response.status)
-          ? undefined
-          : attempt < retries
-            ? retryDelay(attempt, response?.headers.get("retry-after"))
-            : undefined;
+        retryable && attempt < retries
+          ? retryDelay(attempt, response?.headers.get("retry-after"))
+          : undefined;
       if (delay === undefined) {
         if (!response) throw failure;
         const { deadline } = call;
