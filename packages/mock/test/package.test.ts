@@ -1,8 +1,20 @@
 // The package as published: the README's example is the file the tests run, the exports map
-// points at built files, the CLI is executable, and the spec travels inside dist/.
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+// points at built files, the bin is a committed, executable file that runs the built CLI, and
+// the spec travels inside dist/.
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, expect, test } from "vitest";
 
@@ -35,6 +47,37 @@ test("every file the exports map and bin name exists, types first", () => {
   const bin = `${root}${manifest.bin["community-api-mock"]}`;
   expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   expect(statSync(bin).mode & 0o111).not.toBe(0);
+});
+
+test("the bin is a committed file, so a fresh install links it before any build", () => {
+  const bin = manifest.bin["community-api-mock"];
+  expect(bin).not.toMatch(/dist\//);
+  // Fails (exit 1) for a file git does not track, e.g. a build output.
+  execFileSync("git", ["ls-files", "--error-unmatch", bin], { cwd: root, stdio: "ignore" });
+  // git records the executable bit, which the bin needs on a fresh clone.
+  const mode = execFileSync("git", ["ls-files", "--stage", bin], { cwd: root, encoding: "utf8" });
+  expect(mode.split(" ")[0]).toBe("100755");
+});
+
+test("the bin runs the built CLI, and names the missing build when there is none", () => {
+  const bin = `${root}${manifest.bin["community-api-mock"]}`;
+  expect(execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).trim()).toBe(
+    manifest.version,
+  );
+  // The same file in a package folder that was never built.
+  const unbuilt = mkdtempSync(join(tmpdir(), "mock-unbuilt-"));
+  try {
+    mkdirSync(join(unbuilt, "bin"));
+    copyFileSync(bin, join(unbuilt, "bin", "community-api-mock.js"));
+    writeFileSync(join(unbuilt, "package.json"), '{"type":"module"}');
+    const run = spawnSync(process.execPath, [join(unbuilt, "bin", "community-api-mock.js")], {
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("dist/cli.js is missing; build the package first");
+  } finally {
+    rmSync(unbuilt, { recursive: true, force: true });
+  }
 });
 
 test("dist/ carries the bundled spec and fingerprint, byte for byte", () => {
@@ -74,7 +117,7 @@ test("the kit entry imports no Node built-in (it must run in browsers)", () => {
   for (const file of files) expect(read(file), file).not.toMatch(/from "node:|require\("node:/);
 });
 
-test("the packed tarball holds dist/ only (plus the manifest, README, LICENSE and CHANGELOG)", () => {
+test("the packed tarball holds dist/ and the bin only (plus the manifest, README, LICENSE and CHANGELOG)", () => {
   const packed = JSON.parse(
     execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
       cwd: root,
@@ -86,6 +129,7 @@ test("the packed tarball holds dist/ only (plus the manifest, README, LICENSE an
   expect(files).toEqual(
     expect.arrayContaining([
       "README.md",
+      "bin/community-api-mock.js",
       "dist/cli.js",
       "dist/openapi.json",
       "dist/fingerprint.json",
@@ -97,7 +141,13 @@ test("the packed tarball holds dist/ only (plus the manifest, README, LICENSE an
     files.every(
       (f) =>
         f.startsWith("dist/") ||
-        ["README.md", "LICENSE", "CHANGELOG.md", "package.json"].includes(f),
+        [
+          "bin/community-api-mock.js",
+          "README.md",
+          "LICENSE",
+          "CHANGELOG.md",
+          "package.json",
+        ].includes(f),
     ),
   ).toBe(true);
 });

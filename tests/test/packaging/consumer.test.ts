@@ -128,7 +128,9 @@ describe("installed from the tarballs", () => {
 
   it("the mock's bin is linked and its /health names the spec it ships", async () => {
     const bin = join(project, "node_modules", ".bin", "community-api-mock");
-    expect(realpathSync(bin)).toBe(join(installed("@community-api/mock"), "dist", "cli.js"));
+    expect(realpathSync(bin)).toBe(
+      join(installed("@community-api/mock"), "bin", "community-api-mock.js"),
+    );
     const health = (await (await fetch(`${mockUrl}/health`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({
       status: "ok",
