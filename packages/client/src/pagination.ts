@@ -6,6 +6,7 @@
 // `paginate` and `paginatePages` are standalone functions over a named list method, so that a
 // build that never paginates leaves this module out (see createCommunityCoreClient).
 import type { CommunityId, InvitedUsersParams, RequestOptions } from "./core.js";
+import { InvalidResponseError } from "./errors.js";
 
 /** The `count`/`next`/`previous`/`results` envelope every list returns. */
 export interface Page<T> {
@@ -39,9 +40,15 @@ export type PaginateOptions<Q extends InvitedUsersParams> = PaginationOptions &
 /** Fetches the page at `limit`/`offset` (`undefined`: let the server decide). */
 export type PageFetcher<P> = (limit: number | undefined, offset: number | undefined) => Promise<P>;
 
+/** The error of a page whose `next` cannot be followed. */
+const stopped = (next: string, why: string) =>
+  // A page arrives only with a success status, and this API sends 200.
+  new InvalidResponseError(`Pagination stopped: ${why}`, 200, { body: next });
+
 /**
  * Yields pages until `next` is null (with no extra request) or `maxPages` pages were yielded.
- * Throws if the server's `next` does not move the offset forward, which would loop forever.
+ * Throws an {@link InvalidResponseError} (status 200, `body` the link) if the server's `next`
+ * is not a URL or does not move the offset forward, which would loop forever.
  */
 export async function* iteratePages<P extends Page<unknown>>(
   fetchPage: PageFetcher<P>,
@@ -53,12 +60,19 @@ export async function* iteratePages<P extends Page<unknown>>(
     const page = await fetchPage(limit, offset);
     yield page;
     if (page.next == null || ++pages >= maxPages) return;
-    // `next` is absolute per the spec; the base only tolerates a relative one.
-    const query = new URL(page.next, "http://localhost").searchParams;
+    const { next } = page;
+    let query: URLSearchParams;
+    try {
+      // `next` is absolute per the spec; the base only tolerates a relative one.
+      query = new URL(next, "http://localhost").searchParams;
+    } catch {
+      throw stopped(next, `the next link ${JSON.stringify(next)} is not a URL`);
+    }
     const nextOffset = Number(query.get("offset"));
     if (!(nextOffset > (offset ?? 0))) {
-      throw new Error(
-        `Pagination stopped: the next page's offset ${query.get("offset")} does not advance past ${offset ?? 0}`,
+      throw stopped(
+        next,
+        `the next page's offset ${query.get("offset")} does not advance past ${offset ?? 0}`,
       );
     }
     offset = nextOffset;

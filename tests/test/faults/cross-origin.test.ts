@@ -1,7 +1,7 @@
 // The bearer token stays with the configured origin. A second server on another port (another
 // origin) records every header it receives; whatever the first server does (redirects, `next`
 // links elsewhere, hostile `next` values), the second one never sees the token.
-import { createCommunityClient } from "@community-api/client";
+import { createCommunityClient, InvalidResponseError } from "@community-api/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type ChaosServer,
@@ -121,6 +121,7 @@ describe("a hostile `next`", () => {
 
     const error = leaks.keep(await rejectionOf(iterate()));
 
+    expect(error).toBeInstanceOf(InvalidResponseError);
     expect(String(error)).toMatch(/does not advance/);
     expect(api.received.length).toBeLessThanOrEqual(3);
   });
@@ -136,7 +137,12 @@ describe("a hostile `next`", () => {
 
     const error = leaks.keep(await rejectionOf(iterate()));
 
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({
+      status: 200,
+      body: "http://[::1",
+      message: 'Pagination stopped: the next link "http://[::1" is not a URL',
+    });
     expect(elsewhere.received).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   createCommunityCoreClient,
+  InvalidResponseError,
   NotFoundError,
   paginate,
   paginatePages,
@@ -104,9 +105,15 @@ describe("pagination", () => {
       return json(page([{ id: attempt }], attempt === 1 ? `${NEXT}?limit=2&offset=2` : next, 9));
     });
     const iterator = client.paginate.courseInvitedUsers(1);
-    await expect(collect(iterator)).rejects.toThrow(
-      `Pagination stopped: the next page's offset ${shown} does not advance past 2`,
-    );
+    const error = await collect(iterator).catch((e: unknown) => e);
+    // A server fault, typed like any other: an ApiError whose body is the link.
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({
+      name: "InvalidResponseError",
+      status: 200,
+      body: next,
+      message: `Pagination stopped: the next page's offset ${shown} does not advance past 2`,
+    });
     expect(sent).toHaveLength(2);
   });
 
