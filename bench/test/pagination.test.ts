@@ -2,23 +2,40 @@ import { describe, expect, it } from "vitest";
 import { run } from "../src/pagination.mjs";
 
 describe("pagination benchmark (smoke)", () => {
-  it("walks every user with each contender and measures memory in child processes", async () => {
+  it("times each walker in its own child, walks every user, and measures memory in children", async () => {
     const result = await run({
       users: 1000,
       pageSize: 100,
       rounds: 2,
+      warmupWalks: 0,
       walksPerRound: 1,
-      latencyRounds: 0,
+      latencyRounds: 1,
+      latencyMs: 0,
       memorySizes: [500, 1000],
       memoryRepeats: 1,
     });
-    const loopback = result.data.loopback as { name: string; ratio: number }[];
+    const loopback = result.data.loopback as {
+      name: string;
+      ratio: number;
+      samples: { ms: number; users: number }[];
+    }[];
     expect(loopback.map((r) => r.name)).toEqual([
       "raw fetch loop",
       "bare openapi-fetch loop",
       "our page iterator (client.pages)",
       "our item iterator (client.paginate)",
     ]);
+    // One child per walker and round, each of which walked the whole course.
+    for (const walker of loopback) {
+      expect(walker.samples).toHaveLength(2);
+      for (const sample of walker.samples) {
+        expect(sample.users).toBe(1000);
+        expect(sample.ms).toBeGreaterThan(0);
+      }
+    }
+    expect(loopback[0]?.ratio).toBe(1);
+    expect(result.data.pagesVsBareOpenapiFetch).toBeGreaterThan(0);
+    expect(result.data.withLatency).toHaveLength(2);
     const memory = result.data.memory as {
       mode: string;
       users: number;

@@ -1,0 +1,46 @@
+// Child process of the pagination timing run in isolation: ONE way of walking the course, in a
+// fresh process with its own page server, for the same reason as the overhead benchmark's
+// children: in one shared process the JIT state one walker leaves in fetch's internals changes
+// what the next one pays.
+//   node pagination-child.mjs <raw|bare|pages|items> <users> <pageSize> <warmupWalks> <measuredWalks>
+// Prints one JSON line: { ms, cpuMs, users } of the measured walks (users: per walk).
+import { performance } from "node:perf_hooks";
+import { startPageServer } from "./lib/page-server.mjs";
+import { clientWalker, openapiFetchWalker, rawWalk } from "./pagination-walk.mjs";
+
+/** The walkers, by the name the parent passes. */
+const WALKERS = /** @type {const} */ (["raw", "bare", "pages", "items"]);
+
+const [name, usersArg, pageSizeArg, warmupArg, measuredArg] = process.argv.slice(2);
+if (!name || !WALKERS.some((w) => w === name) || !usersArg || !pageSizeArg || !warmupArg) {
+  throw new Error(`usage: <${WALKERS.join("|")}> <users> <pageSize> <warmupWalks> <measuredWalks>`);
+}
+const users = Number(usersArg);
+const pageSize = Number(pageSizeArg);
+const walk =
+  name === "raw"
+    ? rawWalk
+    : name === "bare"
+      ? await openapiFetchWalker()
+      : await clientWalker({ pages: name === "pages" });
+let checksum = 0;
+const visit = (/** @type {{ id: number }} */ user) => {
+  checksum += user.id;
+};
+const server = await startPageServer({ count: users });
+try {
+  // A walk that stops early would look fast.
+  const seen = await walk(server.url, pageSize, visit);
+  if (seen !== users) throw new Error(`${name}: walked ${seen} of ${users} users`);
+  for (let i = 0, n = Number(warmupArg); i < n; i++) await walk(server.url, pageSize, visit);
+  const measured = Number(measuredArg);
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < measured; i++) await walk(server.url, pageSize, visit);
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  if (checksum === 0) throw new Error("no user visited");
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, users })}\n`);
+} finally {
+  await server.close();
+}
