@@ -19,6 +19,10 @@ const ENTRYPOINTS: Record<PublishedName, string[]> = {
 const MODES = ["bundler", "node10", "node16-cjs", "node16-esm"];
 /** Files every tarball carries besides dist/. */
 const TOP_LEVEL = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
+/** Files besides dist/ and TOP_LEVEL: the mock's bin, a committed file (see its README). */
+const EXTRA: Partial<Record<PublishedName, string[]>> = {
+  "@community-api/mock": ["bin/community-api-mock.js"],
+};
 
 const work = mkdtempSync(join(tmpdir(), "packaging-lint-"));
 let tarballs: Record<PublishedName, Tarball>;
@@ -29,9 +33,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.each(PUBLISHED.map((p) => p.name))("%s, packed", (name) => {
-  it("holds dist/ plus the manifest, README, LICENSE and CHANGELOG, nothing else", () => {
+  it("holds dist/ plus the manifest, README, LICENSE and CHANGELOG (and the mock's bin), nothing else", () => {
     const { files } = tarballs[name];
-    expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(TOP_LEVEL);
+    expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(
+      [...TOP_LEVEL, ...(EXTRA[name] ?? [])].sort(),
+    );
     expect(files.filter((f) => f.startsWith("dist/")).length).toBeGreaterThan(0);
   });
 
