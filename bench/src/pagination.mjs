@@ -4,7 +4,7 @@
 // process with its own server (./pagination-child.mjs), in rounds of rotated order, each child
 // compared with the raw loop's child of the same round. In one shared process, the walkers
 // skewed each other (JIT state left in fetch's internals): our item iterator measured 1.23x bare
-// openapi-fetch there against 1.11x alone.
+// openapi-fetch there, and 1.13-1.20x alone.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
