@@ -4,7 +4,7 @@
 // the first caller leaves changes what the next one pays).
 //   node overhead-child.mjs <contender> <warmupRequests> <measuredRequests>
 // Prints one JSON line: { ms, cpuMs } of the measured requests.
-import { performance } from "node:perf_hooks";
+import { timeLoop } from "./lib/child-rounds.mjs";
 import { startPageServer } from "./lib/page-server.mjs";
 import { CONTENDERS, contenderCall } from "./overhead-contenders.mjs";
 
@@ -15,14 +15,8 @@ if (!name || !warmupArg || !measuredArg || !CONTENDERS.includes(name)) {
 const server = await startPageServer({ count: 1000 });
 try {
   const call = await contenderCall(name, server.url);
-  for (let i = 0, n = Number(warmupArg); i < n; i++) await call();
-  const measured = Number(measuredArg);
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < measured; i++) await call();
-  const ms = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
+  const time = await timeLoop(call, Number(warmupArg), Number(measuredArg));
+  process.stdout.write(`${JSON.stringify(time)}\n`);
 } finally {
   await server.close();
 }

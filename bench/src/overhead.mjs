@@ -5,14 +5,12 @@
 // state one contender leaves in fetch's internals changes what the next one pays, which moved
 // the figures by +-10% from run to run. Children run in rounds, in a rotated order; each is
 // compared with the raw-fetch child of the same round, and the medians of those ratios count.
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { childRounds, roundRatios } from "./lib/child-rounds.mjs";
 import { median, quantile } from "./lib/measure.mjs";
 import { fixed } from "./lib/report.mjs";
 import { CONTENDERS } from "./overhead-contenders.mjs";
 
-const execFileAsync = promisify(execFile);
 const childScript = fileURLToPath(new URL("./overhead-child.mjs", import.meta.url));
 const [RAW, BARE, OURS] = /** @type {[string, string, string, string]} */ (CONTENDERS);
 
@@ -32,22 +30,14 @@ const [RAW, BARE, OURS] = /** @type {[string, string, string, string]} */ (CONTE
  * @returns {Promise<import("./lib/report.mjs").BenchResult>}
  */
 export async function run({ rounds = 16, warmup = 3000, measured = 1000 } = {}) {
-  /** @type {Map<string, { ms: number, cpuMs: number }[]>} */
-  const samples = new Map(CONTENDERS.map((c) => [c, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < CONTENDERS.length; i++) {
-      const name = /** @type {string} */ (CONTENDERS[(round + i) % CONTENDERS.length]);
-      const { stdout } = await execFileAsync(
-        process.execPath,
-        [childScript, name, String(warmup), String(measured)],
-        { timeout: 300_000 },
-      );
-      samples.get(name)?.push(JSON.parse(stdout));
-    }
-  }
+  const samples = await childRounds(childScript, CONTENDERS, rounds, (name) => [
+    name,
+    String(warmup),
+    String(measured),
+  ]);
   const ms = (/** @type {string} */ name) => (samples.get(name) ?? []).map((s) => s.ms);
   /** Per-round ratios of a to b. @param {string} a @param {string} b */
-  const ratios = (a, b) => ms(a).map((t, i) => t / /** @type {number} */ (ms(b)[i]));
+  const ratios = (a, b) => roundRatios(samples.get(a) ?? [], samples.get(b) ?? []);
   const spread = (/** @type {number[]} */ r) =>
     `${fixed(quantile(r, 0.25), 3)}-${fixed(quantile(r, 0.75), 3)}`;
 

@@ -4,7 +4,7 @@
 // what the next one pays.
 //   node pagination-child.mjs <raw|bare|pages|items> <users> <pageSize> <warmupWalks> <measuredWalks>
 // Prints one JSON line: { ms, cpuMs, users } of the measured walks (users: per walk).
-import { performance } from "node:perf_hooks";
+import { timeLoop } from "./lib/child-rounds.mjs";
 import { startPageServer } from "./lib/page-server.mjs";
 import { clientWalker, openapiFetchWalker, rawWalk } from "./pagination-walk.mjs";
 
@@ -32,15 +32,13 @@ try {
   // A walk that stops early would look fast.
   const seen = await walk(server.url, pageSize, visit);
   if (seen !== users) throw new Error(`${name}: walked ${seen} of ${users} users`);
-  for (let i = 0, n = Number(warmupArg); i < n; i++) await walk(server.url, pageSize, visit);
-  const measured = Number(measuredArg);
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < measured; i++) await walk(server.url, pageSize, visit);
-  const ms = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
+  const time = await timeLoop(
+    () => walk(server.url, pageSize, visit),
+    Number(warmupArg),
+    Number(measuredArg),
+  );
   if (checksum === 0) throw new Error("no user visited");
-  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, users })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...time, users: seen })}\n`);
 } finally {
   await server.close();
 }

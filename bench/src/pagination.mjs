@@ -8,6 +8,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { childRounds, roundRatios } from "./lib/child-rounds.mjs";
 import { interleave, median } from "./lib/measure.mjs";
 import { startPageServer } from "./lib/page-server.mjs";
 import { fixed, MB } from "./lib/report.mjs";
@@ -135,36 +136,28 @@ export async function run({
   memorySizes = [10_000, 100_000],
   memoryRepeats = 5,
 } = {}) {
-  /** @type {Map<string, { ms: number, cpuMs: number }[]>} */
-  const samples = new Map(WALKERS.map(([walker]) => [walker, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < WALKERS.length; i++) {
-      const [walker] = /** @type {(typeof WALKERS)[number]} */ (
-        WALKERS[(round + i) % WALKERS.length]
-      );
-      const { stdout } = await execFileAsync(
-        process.execPath,
-        [
-          childScript,
-          walker,
-          String(users),
-          String(pageSize),
-          String(warmupWalks),
-          String(walksPerRound),
-        ],
-        { timeout: 300_000 },
-      );
-      /** @type {{ ms: number, cpuMs: number, users: number }} */
-      const sample = JSON.parse(stdout);
-      if (sample.users !== users) throw new Error(`${walker}: walked ${sample.users} of ${users}`);
-      samples.get(walker)?.push(sample);
+  /** @type {Map<string, (import("./lib/child-rounds.mjs").LoopTime & { users: number })[]>} */
+  const samples = await childRounds(
+    childScript,
+    WALKERS.map(([walker]) => walker),
+    rounds,
+    (walker) => [
+      walker,
+      String(users),
+      String(pageSize),
+      String(warmupWalks),
+      String(walksPerRound),
+    ],
+  );
+  for (const [walker, runs] of samples) {
+    for (const { users: seen } of runs) {
+      if (seen !== users) throw new Error(`${walker}: walked ${seen} of ${users}`);
     }
   }
   /** @param {string} walker */
   const times = (walker) => (samples.get(walker) ?? []).map((s) => s.ms);
   /** Median of the per-round ratios of a to b. @param {string} a @param {string} b */
-  const roundRatio = (a, b) =>
-    median(times(a).map((t, i) => t / /** @type {number} */ (times(b)[i])));
+  const roundRatio = (a, b) => median(roundRatios(samples.get(a) ?? [], samples.get(b) ?? []));
   const loopback = WALKERS.map(([walker, name]) => ({
     name,
     walker,
