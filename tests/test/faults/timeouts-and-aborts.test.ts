@@ -146,17 +146,23 @@ describe("a caller's abort during a retry", () => {
 });
 
 describe("a server that stalls in the middle of the body", () => {
+  /** A server that sends the headers and the start of a body, then nothing more. */
+  async function stallingMidBody(status: number) {
+    const server = await chaos();
+    server.reply = (_, res) => {
+      res.writeHead(status, { "content-type": "application/json", "content-length": "5000" });
+      res.write('{"count": 1, "next": null, "previous": null, "results": [');
+    };
+    return server;
+  }
+
   // A named method reads the body under the attempt's timeout, so a body that stops arriving
   // fails like headers that never come. Not retried: the response had begun.
   it.each([
     ["a 200 page", 200],
     ["a 404 error body", 404],
   ])("times out %s that stops halfway: a TimeoutError within the timeout", async (_, status) => {
-    const server = await chaos();
-    server.reply = (_, res) => {
-      res.writeHead(status, { "content-type": "application/json", "content-length": "5000" });
-      res.write('{"count": 1, "next": null, "previous": null, "results": [');
-    };
+    const server = await stallingMidBody(status);
     const client = createCommunityClient({
       baseUrl: server.url,
       token: SECRET_TOKEN,
@@ -183,11 +189,7 @@ describe("a server that stalls in the middle of the body", () => {
     ["with the default timeout", 30_000],
     ["with the timeout disabled", 0],
   ])("lets the caller abort the body read (%s)", async (_, timeout) => {
-    const server = await chaos();
-    server.reply = (_, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
-      res.write('{"count": 1, "next": null, "previous": null, "results": [');
-    };
+    const server = await stallingMidBody(200);
     const client = createCommunityClient({ baseUrl: server.url, token: SECRET_TOKEN, timeout });
     const controller = new AbortController();
     server.onRequest = () => setTimeout(() => controller.abort(), 200);
