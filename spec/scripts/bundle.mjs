@@ -1,12 +1,14 @@
 // Bundles the split spec into ONE artifact that every other tool reads:
 //   dist/openapi.json, dist/openapi.yaml  the bundled OpenAPI document
 //   dist/fingerprint.json                 { version, sha256 } of dist/openapi.json
+//   dist/operations.json                  the operation facts (see facts.mjs) and the fingerprint
 // Everything is written to a temporary folder first and renamed into place only when the whole
 // bundle succeeded, so a broken spec never replaces the last good artifact.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { deriveFacts } from "./facts.mjs";
 import { redocly, repoRoot, specDir } from "./redocly.mjs";
 
 const dist = join(specDir, "dist");
@@ -35,8 +37,10 @@ try {
     sha256: createHash("sha256").update(json).digest("hex"),
   };
   writeFileSync(join(tmp, "fingerprint.json"), `${JSON.stringify(fingerprint, null, 2)}\n`);
+  const facts = { specVersion: fingerprint.version, specSha256: fingerprint.sha256, ...deriveFacts(doc) };
+  writeFileSync(join(tmp, "operations.json"), `${JSON.stringify(facts, null, 2)}\n`);
   mkdirSync(dist, { recursive: true });
-  for (const file of ["openapi.json", "openapi.yaml", "fingerprint.json"]) {
+  for (const file of ["openapi.json", "openapi.yaml", "fingerprint.json", "operations.json"]) {
     renameSync(join(tmp, file), join(dist, file));
   }
   console.log(
