@@ -1,78 +1,53 @@
 // createCommunityClient: the core client (named methods on openapi-fetch) plus the iterator
-// properties `paginate` and `pages`, one per list operation.
-import type {
-  CourseUserDashboard,
-  CourseUserDashboardPage,
-  InvitedUser,
-  InvitedUserPage,
-} from "@community-api/types";
+// properties `paginate` and `pages`, one per list operation of the spec (generated table).
 import {
   type CommunityClientOptions,
   type CommunityCoreClient,
-  type CommunityId,
-  type CourseDashboardUsersParams,
   createCommunityCoreClient,
 } from "./core.js";
-import { type PaginationOptions, paginate, paginatePages } from "./pagination.js";
+import { type ItemIterators, OPERATIONS, type PageIterators } from "./generated/operations.js";
+import type { GetOperationId, IteratorOptions } from "./operation-types.js";
+import { iterateItems, type Page, pagesOf } from "./pagination.js";
 
-/** Options of the course dashboard users iterators: the list's filters plus {@link PaginationOptions}. */
-export interface CourseDashboardUsersPaginationOptions
-  extends PaginationOptions,
-    Omit<CourseDashboardUsersParams, "limit" | "offset"> {}
-
-/** One item iterator per list operation: `for await (const user of client.paginate.x(id))`. */
-export interface CommunityPaginators {
-  courseInvitedUsers(
-    id: CommunityId,
-    options?: PaginationOptions,
-  ): AsyncGenerator<InvitedUser, void, undefined>;
-  eventInvitedUsers(
-    id: CommunityId,
-    options?: PaginationOptions,
-  ): AsyncGenerator<InvitedUser, void, undefined>;
-  courseDashboardUsers(
-    id: CommunityId,
-    options?: CourseDashboardUsersPaginationOptions,
-  ): AsyncGenerator<CourseUserDashboard, void, undefined>;
-}
-
-/** One page iterator per list operation; each page has `count`, `next`, `previous`, `results`. */
-export interface CommunityPageIterators {
-  courseInvitedUsers(
-    id: CommunityId,
-    options?: PaginationOptions,
-  ): AsyncGenerator<InvitedUserPage, void, undefined>;
-  eventInvitedUsers(
-    id: CommunityId,
-    options?: PaginationOptions,
-  ): AsyncGenerator<InvitedUserPage, void, undefined>;
-  courseDashboardUsers(
-    id: CommunityId,
-    options?: CourseDashboardUsersPaginationOptions,
-  ): AsyncGenerator<CourseUserDashboardPage, void, undefined>;
-}
+/** One item iterator per list operation (kept from 0.1: the same as {@link ItemIterators}). */
+export type CommunityPaginators = ItemIterators;
+/** One page iterator per list operation (kept from 0.1: the same as {@link PageIterators}). */
+export type CommunityPageIterators = PageIterators;
+/** Options of the course dashboard users iterators (kept from 0.1). */
+export type CourseDashboardUsersPaginationOptions = IteratorOptions<"getCourseDashboardUsers">;
+export type { ItemIterators, PageIterators };
 
 /** The core client plus the iterator properties. */
 export interface CommunityClient extends CommunityCoreClient {
   /** Item iterators over every page. */
-  readonly paginate: CommunityPaginators;
+  readonly paginate: ItemIterators;
   /** Page iterators. */
-  readonly pages: CommunityPageIterators;
+  readonly pages: PageIterators;
 }
+
+type LooseIterator = (...args: never[]) => AsyncGenerator<unknown, void, undefined>;
 
 /** Creates a client for one community. See {@link CommunityClientOptions} for the defaults. */
 export function createCommunityClient(options: CommunityClientOptions): CommunityClient {
   const client = createCommunityCoreClient(options);
-  const { getCourseInvitedUsers, getEventInvitedUsers, getCourseDashboardUsers } = client;
-  const paginators: CommunityPaginators = {
-    courseInvitedUsers: (id, options) => paginate(getCourseInvitedUsers, id, options),
-    eventInvitedUsers: (id, options) => paginate(getEventInvitedUsers, id, options),
-    courseDashboardUsers: (id, options) => paginate(getCourseDashboardUsers, id, options),
-  };
-  const pages: CommunityPageIterators = {
-    courseInvitedUsers: (id, options) => paginatePages(getCourseInvitedUsers, id, options),
-    eventInvitedUsers: (id, options) => paginatePages(getEventInvitedUsers, id, options),
-    courseDashboardUsers: (id, options) => paginatePages(getCourseDashboardUsers, id, options),
-  };
-  return Object.assign(client, { paginate: paginators, pages });
+  const items = {} as Record<keyof ItemIterators, LooseIterator>;
+  const pages = {} as Record<keyof PageIterators, LooseIterator>;
+  for (const operationId of Object.keys(OPERATIONS) as GetOperationId[]) {
+    const { iterator, pathParameters } = OPERATIONS[operationId];
+    if (iterator === null) continue;
+    const method = client[operationId] as (...args: unknown[]) => Promise<Page<unknown>>;
+    const count = pathParameters.length;
+    // The operation's path values first, in order, then the options.
+    const pagesFor = (args: unknown[]) =>
+      pagesOf(
+        (query, init) => method(...args.slice(0, count), query, init),
+        args[count] as IteratorOptions<GetOperationId> | undefined,
+      );
+    items[iterator] = (...args: unknown[]) => iterateItems(pagesFor(args));
+    pages[iterator] = (...args: unknown[]) => pagesFor(args);
+  }
+  return Object.assign(client, {
+    paginate: items as ItemIterators,
+    pages: pages as PageIterators,
+  });
 }

@@ -1,19 +1,26 @@
 // createCommunityCoreClient: the openapi-fetch client typed by the spec, plus one named method
-// per operation, all sharing one transport (auth, timeout, retries). No pagination here: a
-// build that never paginates leaves that code out (createCommunityClient adds it).
-import type {
-  CourseUserDashboardPage,
-  DashboardOrdering,
-  InvitedUserPage,
-  JoinStatus,
-  OperationId,
-  paths,
-} from "@community-api/types";
+// per GET operation of the spec (generated table, src/generated/operations.ts), all sharing one
+// transport (auth, timeout, retries). No pagination here: a build that never paginates leaves
+// that code out (createCommunityClient adds it).
+import type { OperationId, paths } from "@community-api/types";
 import createClient, { type Client } from "openapi-fetch";
 import { createApiError, InvalidResponseError } from "./errors.js";
+import { type NamedMethods, OPERATIONS } from "./generated/operations.js";
+import type { GetOperationId, RequestOptions } from "./operation-types.js";
 import type { Page } from "./pagination.js";
 import { createTransport, type Deadline, type TokenSource } from "./transport.js";
-import { serializeQuery, toPathId } from "./wire.js";
+import { serializeQuery, toPathValue } from "./wire.js";
+
+export type {
+  CommunityId,
+  GetOperationId,
+  ItemOf,
+  IteratorOptions,
+  ListOperationId,
+  NamedQuery,
+  RequestOptions,
+  ResponseOf,
+} from "./operation-types.js";
 
 /** Options of {@link createCommunityClient} and {@link createCommunityCoreClient}. */
 export interface CommunityClientOptions {
@@ -39,91 +46,48 @@ export interface CommunityClientOptions {
   headers?: Record<string, string> | undefined;
 }
 
-/** Per-call options of the named methods. */
-export interface RequestOptions {
-  /** Aborts the call, including a retry wait; the call then rejects with the signal's reason. Default: none. */
-  signal?: AbortSignal | undefined;
-  /** Headers for this call only, e.g. `{ "Accept-Language": "it" }`; an `Authorization` header is replaced by the client's token when it has one. Default: none. */
-  headers?: Record<string, string> | undefined;
-  /** Overrides the client's `maxRetries` for this call. Default: the client's (`2`). */
-  maxRetries?: number | undefined;
-  /** Overrides the client's `timeout` (ms) for this call. Default: the client's (`30_000`). */
-  timeout?: number | undefined;
-}
-
-/** A course or event id: a non-negative integer, or a string of digits. Anything else is rejected before sending. */
-export type CommunityId = number | string;
-
-/** Query of the invite lists. */
-export interface InvitedUsersParams {
-  /** Page size. Default: the server's. */
-  limit?: number | undefined;
-  /** Index of the first result. Default: none sent (the list starts at its first result). */
-  offset?: number | undefined;
-}
-
-/** Query of the course dashboard users list. */
-export interface CourseDashboardUsersParams extends InvitedUsersParams {
-  /** A search term, looked up in username and real name. Default: none. */
-  search?: string | undefined;
-  /** One status (sent bare) or several (sent as one JSON array). Default: the server's, `["manager","joined"]`. */
-  statuses?: JoinStatus | readonly JoinStatus[] | undefined;
-  /** Sort order; a leading `-` sorts descending. Default: the server's, `-joined_at`. */
-  ordering?: DashboardOrdering | undefined;
-}
-
 /**
- * The openapi-fetch client (`GET` returns `{ data, error, response }`) plus named methods that
- * throw typed errors. Paginate its named methods with {@link paginate} and {@link paginatePages}.
+ * The openapi-fetch client (`GET` returns `{ data, error, response }`) plus one named method per
+ * GET operation, which throws typed errors. Paginate its list methods with {@link paginate} and
+ * {@link paginatePages}.
  */
-export interface CommunityCoreClient extends Client<paths> {
-  /** Pending invitations to a course (GET /api/v2/course/{id}/invite/). */
-  getCourseInvitedUsers(
-    id: CommunityId,
-    query?: InvitedUsersParams,
-    init?: RequestOptions,
-  ): Promise<InvitedUserPage>;
-  /** Pending invitations to an event (GET /api/v2/event/{id}/invite/). */
-  getEventInvitedUsers(
-    id: CommunityId,
-    query?: InvitedUsersParams,
-    init?: RequestOptions,
-  ): Promise<InvitedUserPage>;
-  /** Members of a course with their progress (GET /api/v2/course/{id}/users/). */
-  getCourseDashboardUsers(
-    id: CommunityId,
-    query?: CourseDashboardUsersParams,
-    init?: RequestOptions,
-  ): Promise<CourseUserDashboardPage>;
-}
+export interface CommunityCoreClient extends Client<paths>, NamedMethods {}
 
-/** operationId and path of each list operation. */
-const OPERATIONS = [
-  ["getCourseInvitedUsers", "/api/v2/course/{id}/invite/"],
-  ["getEventInvitedUsers", "/api/v2/event/{id}/invite/"],
-  ["getCourseDashboardUsers", "/api/v2/course/{id}/users/"],
-] as const;
+/** Query of the invite lists (kept from 0.1; the same as `NamedQuery<"getCourseInvitedUsers">`). */
+export type InvitedUsersParams = import("./operation-types.js").NamedQuery<"getCourseInvitedUsers">;
+/** Query of the course dashboard users list (kept from 0.1; the same as `NamedQuery<"getCourseDashboardUsers">`). */
+export type CourseDashboardUsersParams =
+  import("./operation-types.js").NamedQuery<"getCourseDashboardUsers">;
 
-// The operations differ only in their types, which CommunityClient declares; the loop below
-// builds them from one implementation, seen through these loose signatures.
+// openapi-fetch types GET per path; the named methods are built from the operation table by one
+// implementation, which calls it through this loose signature.
 type RawGet = (
   path: string,
   init: object,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-type Get = (id: CommunityId, query?: object, init?: RequestOptions) => Promise<Page<unknown>>;
+type LooseMethod = (...args: never[]) => Promise<unknown>;
 
-/** A success response's text as a page, or an {@link InvalidResponseError} naming what arrived. */
-function parsePage(text: string, response: Response, operationId: OperationId): Page<unknown> {
-  let page: unknown;
+/**
+ * A success response's text as JSON (a page, for a list operation), or an
+ * {@link InvalidResponseError} naming what arrived.
+ */
+function parseBody(
+  text: string,
+  response: Response,
+  operationId: OperationId,
+  list: boolean,
+): unknown {
+  let body: unknown;
   try {
-    page = text ? JSON.parse(text) : undefined;
+    body = text ? JSON.parse(text) : undefined;
   } catch {}
-  if (typeof page === "object" && page !== null && Array.isArray((page as Page<unknown>).results)) {
-    return page as Page<unknown>;
-  }
+  const ok = list
+    ? typeof body === "object" && body !== null && Array.isArray((body as Page<unknown>).results)
+    : body !== undefined;
+  if (ok) return body;
   const what = !text
     ? "an empty body"
-    : page === undefined
+    : body === undefined
       ? "a body that is not JSON"
       : "JSON that is not a page";
   throw new InvalidResponseError(
@@ -150,12 +114,24 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
     // A copy: later changes to the caller's options object do not reach a live client.
     fetch: createTransport({ ...options }),
   });
-  const GET = client.GET as unknown as RawGet;
-  const named: Record<string, Get> = {};
+  const GET = client.GET as RawGet;
+  const named = {} as Record<GetOperationId, LooseMethod>;
 
-  for (const [operationId, path] of OPERATIONS) {
-    const get: Get = async (id, query, init) => {
-      const params = { path: { id: toPathId(id) }, query };
+  for (const operationId of Object.keys(OPERATIONS) as GetOperationId[]) {
+    const { path, pathParameters, iterator } = OPERATIONS[operationId];
+    const patterns = pathParameters.map(
+      ([name, pattern]) => [name, new RegExp(pattern ?? "")] as const,
+    );
+    const count = patterns.length;
+    const get = async (...args: unknown[]) => {
+      const pathValues: Record<string, string> = {};
+      for (let i = 0; i < count; i++) {
+        const [name, pattern] = patterns[i]!;
+        pathValues[name] = toPathValue(args[i], name, pattern);
+      }
+      const query = args[count] as object | undefined;
+      const init = args[count + 1] as RequestOptions | undefined;
+      const params = { path: pathValues, query };
       const deadline: Deadline = {};
       let response: Response | undefined;
       try {
@@ -181,12 +157,12 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
           throw deadline.fail(cause, response?.headers);
         }
         if (!response.ok) throw createApiError(response, error, operationId);
-        return parsePage(text, response, operationId);
+        return parseBody(text, response, operationId, iterator !== null);
       } finally {
         deadline.release?.();
       }
     };
     named[operationId] = get;
   }
-  return Object.assign(client, named) as unknown as CommunityCoreClient;
+  return Object.assign(client, named as NamedMethods);
 }

@@ -19,6 +19,8 @@ export {
   type CommunityPaginators,
   type CourseDashboardUsersPaginationOptions,
   createCommunityClient,
+  type ItemIterators,
+  type PageIterators,
 } from "./client.js";
 export {
   type CommunityClientOptions,
@@ -26,8 +28,14 @@ export {
   type CommunityId,
   type CourseDashboardUsersParams,
   createCommunityCoreClient,
+  type GetOperationId,
   type InvitedUsersParams,
+  type ItemOf,
+  type IteratorOptions,
+  type ListOperationId,
+  type NamedQuery,
   type RequestOptions,
+  type ResponseOf,
 } from "./core.js";
 export {
   ApiError,
@@ -44,6 +52,7 @@ export {
   UnauthorizedError,
   ValidationError,
 } from "./errors.js";
+export type { NamedMethods } from "./generated/operations.js";
 export { SPEC_SHA256, SPEC_VERSION } from "./generated/spec-fingerprint.js";
 export {
   type ListMethod,

@@ -5,8 +5,9 @@
 //
 // `paginate` and `paginatePages` are standalone functions over a named list method, so that a
 // build that never paginates leaves this module out (see createCommunityCoreClient).
-import type { CommunityId, InvitedUsersParams, RequestOptions } from "./core.js";
+
 import { InvalidResponseError } from "./errors.js";
+import type { CommunityId, RequestOptions } from "./operation-types.js";
 
 /** The `count`/`next`/`previous`/`results` envelope every list returns. */
 export interface Page<T> {
@@ -26,16 +27,15 @@ export interface PaginationOptions extends RequestOptions {
   maxPages?: number | undefined;
 }
 
-/** A named list method of the client, e.g. `client.getCourseDashboardUsers`. */
-export type ListMethod<Q extends InvitedUsersParams, P extends Page<unknown>> = (
+/** A named list method of the client with one path parameter, e.g. `client.getCourseDashboardUsers`. */
+export type ListMethod<Q extends object = never, P extends Page<unknown> = Page<unknown>> = (
   id: CommunityId,
   query?: Q,
   init?: RequestOptions,
 ) => Promise<P>;
 
 /** What the iterators over `method` accept: the list's filters plus {@link PaginationOptions}. */
-export type PaginateOptions<Q extends InvitedUsersParams> = PaginationOptions &
-  Omit<Q, "limit" | "offset">;
+export type PaginateOptions<Q extends object> = PaginationOptions & Omit<Q, "limit" | "offset">;
 
 /** Fetches the page at `limit`/`offset` (`undefined`: let the server decide). */
 export type PageFetcher<P> = (limit: number | undefined, offset: number | undefined) => Promise<P>;
@@ -90,21 +90,18 @@ export async function* iterateItems<T>(
   for await (const page of pages) for (const item of page.results) yield item;
 }
 
-/**
- * Pages of a list, each with `count`, `next`, `previous` and `results`:
- * `for await (const page of paginatePages(client.getCourseInvitedUsers, 1, { pageSize: 100 }))`.
- * `method` is one of the client's named list methods; the options are that list's filters
- * plus {@link PaginationOptions}.
- */
-export function paginatePages<Q extends InvitedUsersParams, P extends Page<unknown>>(
-  method: ListMethod<Q, P>,
-  id: CommunityId,
-  options: PaginateOptions<Q> = {} as PaginateOptions<Q>,
+/** One page of a list for a query and per-call options: the list method with its path values bound. */
+export type PageCall<P> = (query: object, init: RequestOptions) => Promise<P>;
+
+/** Pages of the list that `call` fetches; the options are its filters plus {@link PaginationOptions}. */
+export function pagesOf<P extends Page<unknown>>(
+  call: PageCall<P>,
+  options: PaginationOptions = {},
 ): AsyncGenerator<P, void, undefined> {
   const { pageSize, offset, maxPages, signal, headers, maxRetries, timeout, ...filters } = options;
   const init = { signal, headers, maxRetries, timeout };
   return iteratePages(
-    (limit, offset) => method(id, { ...filters, limit, offset } as Q, init),
+    (limit, offset) => call({ ...filters, limit, offset }, init),
     pageSize,
     offset,
     maxPages,
@@ -112,11 +109,25 @@ export function paginatePages<Q extends InvitedUsersParams, P extends Page<unkno
 }
 
 /**
+ * Pages of a list, each with `count`, `next`, `previous` and `results`:
+ * `for await (const page of paginatePages(client.getCourseInvitedUsers, 1, { pageSize: 100 }))`.
+ * `method` is one of the client's named list methods; the options are that list's filters
+ * plus {@link PaginationOptions}.
+ */
+export function paginatePages<Q extends object, P extends Page<unknown>>(
+  method: ListMethod<Q, P>,
+  id: CommunityId,
+  options?: PaginateOptions<Q>,
+): AsyncGenerator<P, void, undefined> {
+  return pagesOf((query, init) => method(id, query as Q, init), options);
+}
+
+/**
  * Every item of a list, page after page:
  * `for await (const user of paginate(client.getCourseDashboardUsers, 1, { statuses: ["joined"] }))`.
  * Same arguments as {@link paginatePages}.
  */
-export function paginate<Q extends InvitedUsersParams, P extends Page<unknown>>(
+export function paginate<Q extends object, P extends Page<unknown>>(
   method: ListMethod<Q, P>,
   id: CommunityId,
   options?: PaginateOptions<Q>,

@@ -18,16 +18,14 @@ export function serializeQuery(query: Record<string, unknown>): string {
   return search;
 }
 
-const ID = /^[0-9]{1,18}$/;
-
 /**
- * A course or event id as the path wants it: a number or a string of digits. Anything else is
- * rejected before a request is sent, with the offending value in the message.
+ * A path parameter's value as the path wants it: a safe integer or a string matching the
+ * parameter's pattern from the spec (e.g. an id's `^[0-9]{1,18}$`). Anything else is rejected
+ * before a request is sent, with the offending value (shortened) in the message.
  */
-export function toPathId(id: number | string): string {
-  const text = typeof id === "number" && Number.isSafeInteger(id) ? String(id) : id;
-  if (typeof text === "string" && ID.test(text)) return text;
-  throw new TypeError(
-    `Invalid id ${typeof id === "string" ? JSON.stringify(id) : String(id)}: expected a non-negative integer or a string of 1 to 18 digits`,
-  );
+export function toPathValue(value: unknown, name: string, pattern: RegExp): string {
+  const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof text === "string" && pattern.test(text)) return text;
+  const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
+  throw new TypeError(`Invalid ${name} ${shown}: expected a value matching ${pattern.source}`);
 }

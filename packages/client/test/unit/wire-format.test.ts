@@ -78,7 +78,8 @@ describe("wire format", () => {
     const { client, sent } = observedClient(ok);
     await expect(client.getCourseDashboardUsers(id)).rejects.toThrow(
       new TypeError(
-        `Invalid id ${shown}: expected a non-negative integer or a string of 1 to 18 digits`,
+        // The pattern is the spec's, read by the generated operation table.
+        `Invalid id ${shown}: expected a value matching ^[0-9]{1,18}$`,
       ),
     );
     await expect(client.getEventInvitedUsers(id)).rejects.toThrow(TypeError);
