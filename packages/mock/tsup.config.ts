@@ -18,7 +18,7 @@ function copyRuntimeFiles(): void {
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", kit: "src/kit.ts" },
+    entry: { index: "src/index.ts", kit: "src/kit/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     // import.meta.url locates the bundled spec; the CJS build needs it shimmed.

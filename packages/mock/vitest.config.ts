@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     // The README example imports the package by name; run it against the source.
     alias: {
-      "@community-api/mock/kit": fileURLToPath(new URL("./src/kit.ts", import.meta.url)),
+      "@community-api/mock/kit": fileURLToPath(new URL("./src/kit/index.ts", import.meta.url)),
       "@community-api/mock": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
     },
   },

@@ -62,7 +62,11 @@ function jsonArrayForm(doc, schema) {
     const form = deref(doc, branch);
     const content = deref(doc, form?.contentSchema);
     if (form?.contentMediaType === "application/json" && content?.type === "array") {
-      return { items: refName(content.items), enum: enumOf(doc, content.items) };
+      return {
+        items: refName(content.items),
+        enum: enumOf(doc, content.items),
+        pattern: form.pattern ?? null,
+      };
     }
   }
   return null;

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { packageVersion } from "./package-files.js";
 import { MOCK_MODES, type MockMode, type RunningMock, startMock } from "./start-mock.js";
-import { TEST_TOKENS } from "./tokens.js";
+import { TEST_TOKENS } from "./kit/tokens.js";
 
 const HELP = `Usage: community-api-mock [options]
 

@@ -1,5 +1,5 @@
 // `@community-api/mock`: the HTTP mock (startMock, Node only) and the in-process test kit.
-export * from "./kit.js";
+export * from "./kit/index.js";
 export {
   type MockFinish,
   type MockMode,

@@ -1,8 +1,8 @@
 // "A violation is an error, not a log line": a data server that breaks the contract must make
 // the realistic mock answer 500 with Prism's findings. A deliberately faulty handler proves it.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createMockHandler } from "../src/handler.js";
-import { json } from "../src/responses.js";
+import { createMockHandler } from "../src/kit/handler.js";
+import { json } from "../src/kit/responses.js";
 import { type RunningMock, startMockWith } from "../src/start-mock.js";
 import { call, violationLocations } from "./support/http.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createDataset } from "../src/dataset.js";
-import { JOIN_STATUSES } from "../src/model.js";
+import { createDataset } from "../src/kit/dataset.js";
+import { JOIN_STATUSES } from "../src/kit/model.js";
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}[+-]\d{2}:\d{2}$/;
 

@@ -8,7 +8,7 @@ import {
   handleRequest,
   TEST_TOKENS,
   testToken,
-} from "../src/kit.js";
+} from "../src/kit/index.js";
 import { allPages, call, reportedFields } from "./support/http.js";
 import {
   expectedCourseInviteIds,

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDataset, createMockFetch, type FetchLike, startMock } from "../src/index.js";
-import type { JoinStatus } from "../src/model.js";
+import type { JoinStatus } from "../src/kit/model.js";
 import type { RunningMock } from "../src/start-mock.js";
 import { type Answer, call, reportedFields, violationLocations } from "./support/http.js";
 import {

@@ -17,7 +17,7 @@ import type {
   JoinStatus as MockStatus,
   MockUser,
   Page,
-} from "../src/kit.js";
+} from "../src/kit/index.js";
 
 /** Compiles only when _Source is assignable to Target (plain assignability, as users see it). */
 const assignable =

@@ -1,5 +1,5 @@
 // Small helpers to call the mock over HTTP or in process and read answers the same way.
-import type { FetchLike } from "../../src/fetch.js";
+import type { FetchLike } from "../../src/kit/fetch.js";
 
 export interface Answer {
   readonly status: number;

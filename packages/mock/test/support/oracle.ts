@@ -1,6 +1,6 @@
 // The expected lists, computed straight from the dataset with deliberately plain code (no
 // import from src/ but the data), so the handler is checked against an independent reading.
-import type { Dataset, JoinStatus } from "../../src/model.js";
+import type { Dataset, JoinStatus } from "../../src/kit/model.js";
 
 /** Instant of `2026-03-04T10:11:12.123456+01:00` as [epoch ms, µs within the ms], via Date.parse. */
 function instant(value: string): [number, number] {

@@ -1,14 +1,18 @@
 // Test tokens: opaque bearer strings that name one role on one resource. The mock grants
-// exactly that role; any string that is not such a token is unknown (401).
+// exactly that role; any string that is not such a token is unknown (401). The resources and
+// roles are the spec's (`x-required-roles`), plus `member`, a role that grants nothing.
+import { RESOURCE_ROLES } from "./generated/operations.js";
+
+type Roles = typeof RESOURCE_ROLES;
 
 /** What a test token grants. */
-export type TokenGrant =
-  | {
-      readonly resource: "course";
-      readonly id: number;
-      readonly role: "creator" | "manager" | "member";
-    }
-  | { readonly resource: "event"; readonly id: number; readonly role: "manager" | "member" };
+export type TokenGrant = {
+  [R in keyof Roles]: {
+    readonly resource: R;
+    readonly id: number;
+    readonly role: Roles[R][number];
+  };
+}[keyof Roles];
 
 /** Builds a test token, e.g. `testToken({ resource: "course", id: 1, role: "manager" })` -> `"course-1-manager"`. */
 export function testToken(grant: TokenGrant): string {
@@ -31,7 +35,7 @@ export const TEST_TOKENS = {
   invalid: "not-a-valid-token",
 } as const;
 
-const TOKEN = /^(course|event)-([1-9][0-9]{0,8})-(creator|manager|member)$/;
+const TOKEN = /^([a-z_]+)-([1-9][0-9]{0,8})-([a-z_]+)$/;
 
 /**
  * Reads a token back into its grant, or `undefined` when it is unknown. `knownIds` limits the
@@ -39,16 +43,15 @@ const TOKEN = /^(course|event)-([1-9][0-9]{0,8})-(creator|manager|member)$/;
  */
 export function parseToken(
   token: string,
-  knownIds: { readonly course: ReadonlySet<number>; readonly event: ReadonlySet<number> },
+  knownIds: { readonly [R in keyof Roles]: ReadonlySet<number> },
 ): TokenGrant | undefined {
   const m = TOKEN.exec(token);
   if (!m) return undefined;
-  const id = Number(m[2]);
-  if (m[1] === "course" && knownIds.course.has(id)) {
-    return { resource: "course", id, role: m[3] as "creator" | "manager" | "member" };
-  }
-  if (m[1] === "event" && knownIds.event.has(id) && m[3] !== "creator") {
-    return { resource: "event", id, role: m[3] as "manager" | "member" };
-  }
-  return undefined;
+  const [, resource = "", digits, role = ""] = m;
+  if (!Object.hasOwn(RESOURCE_ROLES, resource)) return undefined;
+  const name = resource as keyof Roles;
+  const id = Number(digits);
+  const roles: readonly string[] = RESOURCE_ROLES[name];
+  if (!knownIds[name].has(id) || !roles.includes(role)) return undefined;
+  return { resource: name, id, role } as TokenGrant;
 }

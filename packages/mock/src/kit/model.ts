@@ -2,25 +2,14 @@
 // schemas (checked against @community-api/types in test/types.test-d.ts) but are declared here
 // so the published package needs no types package at run time. Payloads are type aliases, not
 // interfaces: only aliases are assignable to the spec's open objects (`[key: string]: unknown`).
+import { ENUMS } from "./generated/operations.js";
 
-/** The statuses a course member can have (`null` = none). Same order as the spec's enum. */
-export const JOIN_STATUSES = [
-  "creator",
-  "manager",
-  "joined",
-  "invited",
-  "requested",
-  "payment_waiting",
-] as const;
+/** The statuses a course member can have (`null` = none): the spec's `JoinStatus` enum. */
+export const JOIN_STATUSES = ENUMS.JoinStatus;
 export type JoinStatus = (typeof JOIN_STATUSES)[number];
 
-/** The four accepted values of `ordering` on the course dashboard users list. */
-export const DASHBOARD_ORDERINGS = [
-  "joined_at",
-  "-joined_at",
-  "last_active_at",
-  "-last_active_at",
-] as const;
+/** The accepted values of `ordering` on the course dashboard users list: the spec's enum. */
+export const DASHBOARD_ORDERINGS = ENUMS.DashboardOrdering;
 export type DashboardOrdering = (typeof DASHBOARD_ORDERINGS)[number];
 
 /** A tag attached to a user. */

@@ -2,7 +2,12 @@
 // LimitOffsetPagination builds them: from the request's own URL (so its host), keeping every
 // other query parameter, setting `limit` and `offset`, the query sorted by key.
 import type { Page } from "./model.js";
-import type { PagingParams } from "./params.js";
+
+/** `limit` (`undefined`: the default page size) and `offset` of a list request, validated. */
+export interface PagingParams {
+  readonly limit: bigint | undefined;
+  readonly offset: bigint;
+}
 
 /** Page size when the request has no `limit` (the API documents none; this mock uses 20). */
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,4 +1,7 @@
-// The three lists, computed from the dataset: who is in them and in which order.
+// The lists, computed from the dataset: who is in them and in which order. One implementation
+// per list operation of the spec, in LISTS (keyed by operationId): an operation the spec adds
+// without one here fails the type check, naming it.
+import type { OPERATIONS, ParsedQueries, RESOURCE_ROLES } from "./generated/operations.js";
 import type {
   DashboardUserItem,
   Dataset,
@@ -7,27 +10,38 @@ import type {
   MockEvent,
   MockUser,
 } from "./model.js";
-import type { DashboardParams } from "./params.js";
+import { searchTerms } from "./params.js";
 import { timestampToEpochMicros } from "./timestamps.js";
+
+/** The resources the spec's operations act on (`x-required-roles.resource`). */
+export type ResourceName = keyof typeof RESOURCE_ROLES;
+
+/** The dataset's record of each resource. A resource the spec adds needs one here. */
+export interface Resources {
+  course: MockCourse;
+  event: MockEvent;
+}
 
 /** Lookups over a dataset, built once per handler. */
 export interface DatasetIndex {
   readonly dataset: Dataset;
   readonly users: ReadonlyMap<number, MockUser>;
-  readonly courses: ReadonlyMap<number, MockCourse>;
-  readonly events: ReadonlyMap<number, MockEvent>;
-  readonly ids: { readonly course: ReadonlySet<number>; readonly event: ReadonlySet<number> };
+  /** Each resource's records by id. */
+  readonly resources: { readonly [R in ResourceName]: ReadonlyMap<number, Resources[R]> };
+  /** Each resource's ids, for the token check. */
+  readonly ids: { readonly [R in ResourceName]: ReadonlySet<number> };
 }
 
 export function indexDataset(dataset: Dataset): DatasetIndex {
-  const courses = new Map(dataset.courses.map((c) => [c.id, c]));
-  const events = new Map(dataset.events.map((e) => [e.id, e]));
+  const resources = {
+    course: new Map(dataset.courses.map((c) => [c.id, c])),
+    event: new Map(dataset.events.map((e) => [e.id, e])),
+  } satisfies DatasetIndex["resources"];
   return {
     dataset,
     users: new Map(dataset.users.map((u) => [u.id, u])),
-    courses,
-    events,
-    ids: { course: new Set(courses.keys()), event: new Set(events.keys()) },
+    resources,
+    ids: { course: new Set(resources.course.keys()), event: new Set(resources.event.keys()) },
   };
 }
 
@@ -67,9 +81,9 @@ const instant = (value: string | null): number | null =>
 export function courseDashboardUsers(
   index: DatasetIndex,
   course: MockCourse,
-  params: Pick<DashboardParams, "searchTerms" | "statuses" | "ordering">,
+  params: Pick<ParsedQueries["getCourseDashboardUsers"], "search" | "statuses" | "ordering">,
 ): DashboardUserItem[] {
-  const terms = params.searchTerms.map((t) => t.toLowerCase());
+  const terms = searchTerms(params.search).map((t) => t.toLowerCase());
   const field = params.ordering.replace(/^-/, "") as "joined_at" | "last_active_at";
   const direction = params.ordering.startsWith("-") ? -1 : 1;
   return course.members
@@ -100,3 +114,24 @@ export function courseDashboardUsers(
       joined_at: member.joined_at,
     }));
 }
+
+/** A list operation of the spec. */
+export type ListOperationId = keyof typeof OPERATIONS;
+/** The resource a list operation reads (its `x-required-roles.resource`). */
+export type ResourceOf<Op extends ListOperationId> = (typeof OPERATIONS)[Op]["roles"]["resource"];
+
+/** The items of one list (all pages), for a resource record and the validated query. */
+export type ListImplementation<Op extends ListOperationId> = (
+  index: DatasetIndex,
+  resource: Resources[ResourceOf<Op>],
+  query: ParsedQueries[Op],
+) => readonly unknown[];
+
+/** One implementation per list operation of the spec. */
+export type ListImplementations = { readonly [Op in ListOperationId]: ListImplementation<Op> };
+
+export const LISTS = {
+  getCourseInvitedUsers: (index, course) => courseInvitedUsers(index, course),
+  getEventInvitedUsers: (index, event) => eventInvitedUsers(index, event),
+  getCourseDashboardUsers: (index, course, query) => courseDashboardUsers(index, course, query),
+} satisfies ListImplementations;
