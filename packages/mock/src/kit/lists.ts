@@ -130,8 +130,8 @@ export type ListImplementation<Op extends ListOperationId> = (
 /** One implementation per list operation of the spec. */
 export type ListImplementations = { readonly [Op in ListOperationId]: ListImplementation<Op> };
 
-export const LISTS = {
+export const LISTS: ListImplementations = {
   getCourseInvitedUsers: (index, course) => courseInvitedUsers(index, course),
   getEventInvitedUsers: (index, event) => eventInvitedUsers(index, event),
   getCourseDashboardUsers: (index, course, query) => courseDashboardUsers(index, course, query),
-} satisfies ListImplementations;
+};
