@@ -28,10 +28,6 @@ beforeAll(() => {
   }
 });
 
-test("the README shows the example test verbatim", () => {
-  expect(read("README.md")).toContain(read("test/readme-example.test.ts"));
-});
-
 test("every file the exports map and bin name exists, types first", () => {
   for (const [subpath, conditions] of Object.entries(manifest.exports)) {
     if (typeof conditions === "string") {

@@ -1,28 +1,69 @@
-// One entry per operation of the spec: how to call it through the client, with its required
-// parameters only and with all of them. The contract tests run every entry against the mock,
-// and the coverage test fails when the spec has an operation this table lacks.
-import type { OperationId } from "@community-api/types";
-import type { CommunityClient, InvitedUsersParams, Page, RequestOptions } from "../../src/index.js";
+// The contract tests' view of every operation, read from the spec's operation facts (never a
+// hand list): how to call it through the client with its required parameters only and with all
+// of them, its iterators, and the mock's test tokens with and without the role it requires.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type TokenGrant, testToken } from "@community-api/mock/kit";
+import type { CommunityClient, Page, RequestOptions } from "../../src/index.js";
+
+const require = createRequire(import.meta.url);
+
+interface ParameterFacts {
+  name: string;
+  type: string | null;
+  enum: string[] | null;
+  jsonArray: { enum: string[] | null } | null;
+  examples: unknown[];
+}
+export interface OperationFacts {
+  operationId: string;
+  method: string;
+  path: string;
+  list: boolean;
+  iterator: string | null;
+  roles: { resource: string; roles: string[] } | null;
+  pathParameters: ParameterFacts[];
+  queryParameters: ParameterFacts[];
+}
+
+/** The operation facts of the bundled spec (spec/dist/operations.json). */
+export const FACTS = JSON.parse(
+  readFileSync(require.resolve("@community-api/spec/operations.json"), "utf8"),
+) as { operations: OperationFacts[] };
+
+/** A value for every query parameter: its first example, or else an enum value; arrays as arrays. */
+export function fullQuery(op: OperationFacts): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const p of op.queryParameters) {
+    const values = p.jsonArray?.enum;
+    if (values) query[p.name] = values.slice(0, 2);
+    else if (p.enum) query[p.name] = p.enum.at(-1);
+    else if (p.examples.length > 0) query[p.name] = p.examples[0];
+  }
+  return query;
+}
+
+type Loose = (...args: unknown[]) => Promise<Page<unknown>>;
+type LooseIterator = (...args: unknown[]) => AsyncIterable<unknown>;
+type RawGet = (path: string, init: object) => Promise<{ data?: Page<unknown>; response: Response }>;
 
 export interface ContractOperation {
+  operationId: string;
   /** A test token with the role the operation needs, and one without it (the mock's tokens). */
   tokens: { allowed: string; denied: string };
-  /** The named method, with the paging parameters every list has. */
   call(
     client: CommunityClient,
     id: number | string,
-    query?: InvitedUsersParams,
+    query?: Record<string, unknown>,
     init?: RequestOptions,
   ): Promise<Page<unknown>>;
   /** The named method with every query parameter set. */
   callWithAll(client: CommunityClient, id: number | string): Promise<Page<unknown>>;
-  /** The page iterator. */
   pages(
     client: CommunityClient,
     id: number | string,
     options: { maxPages?: number; headers?: Record<string, string> },
   ): AsyncIterable<Page<unknown>>;
-  /** The item iterator. */
   paginate(
     client: CommunityClient,
     id: number | string,
@@ -32,43 +73,32 @@ export interface ContractOperation {
   raw(client: CommunityClient, id: string): Promise<{ data?: Page<unknown>; response: Response }>;
 }
 
-export const CONTRACT_OPERATIONS: Record<OperationId, ContractOperation> = {
-  getCourseInvitedUsers: {
-    tokens: { allowed: "course-1-manager", denied: "course-1-member" },
-    call: (client, id, query, init) => client.getCourseInvitedUsers(id, query, init),
-    callWithAll: (client, id) => client.getCourseInvitedUsers(id, { limit: 2, offset: 4 }),
-    pages: (client, id, options) =>
-      client.pages.courseInvitedUsers(id, { pageSize: 2, ...options }),
-    paginate: (client, id, options) => client.paginate.courseInvitedUsers(id, options),
-    raw: (client, id) =>
-      client.GET("/api/v2/course/{id}/invite/", { params: { path: { id }, query: { limit: 1 } } }),
-  },
-  getEventInvitedUsers: {
-    tokens: { allowed: "event-1-manager", denied: "event-1-member" },
-    call: (client, id, query, init) => client.getEventInvitedUsers(id, query, init),
-    callWithAll: (client, id) => client.getEventInvitedUsers(id, { limit: 10, offset: 0 }),
-    pages: (client, id, options) => client.pages.eventInvitedUsers(id, { pageSize: 2, ...options }),
-    paginate: (client, id, options) => client.paginate.eventInvitedUsers(id, options),
-    raw: (client, id) => client.GET("/api/v2/event/{id}/invite/", { params: { path: { id } } }),
-  },
-  getCourseDashboardUsers: {
-    tokens: { allowed: "course-1-creator", denied: "course-1-member" },
-    call: (client, id, query, init) => client.getCourseDashboardUsers(id, query, init),
-    callWithAll: (client, id) =>
-      client.getCourseDashboardUsers(id, {
-        limit: 20,
-        offset: 40,
-        search: "anna maria",
-        statuses: ["joined", "manager", "payment_waiting"],
-        ordering: "-last_active_at",
-      }),
-    pages: (client, id, options) =>
-      client.pages.courseDashboardUsers(id, { pageSize: 2, statuses: "creator", ...options }),
-    paginate: (client, id, options) =>
-      client.paginate.courseDashboardUsers(id, { ordering: "joined_at", ...options }),
-    raw: (client, id) =>
-      client.GET("/api/v2/course/{id}/users/", {
-        params: { path: { id }, query: { statuses: '["invited"]', ordering: "last_active_at" } },
-      }),
-  },
-};
+function grant(op: OperationFacts, role: string): TokenGrant {
+  return { resource: op.roles?.resource, id: 1, role } as TokenGrant;
+}
+
+/** Every list operation of the spec (all of this API's operations are lists). */
+export const CONTRACT_OPERATIONS: ContractOperation[] = FACTS.operations
+  .filter((op) => op.list)
+  .map((op) => {
+    const method = (client: CommunityClient) =>
+      (client as unknown as Record<string, Loose>)[op.operationId] as Loose;
+    const iterators = (client: CommunityClient, kind: "pages" | "paginate") =>
+      (client[kind] as unknown as Record<string, LooseIterator>)[
+        op.iterator ?? ""
+      ] as LooseIterator;
+    return {
+      operationId: op.operationId,
+      tokens: {
+        allowed: testToken(grant(op, op.roles?.roles[0] ?? "")),
+        denied: testToken(grant(op, "member")),
+      },
+      call: (client, id, query, init) => method(client)(id, query, init),
+      callWithAll: (client, id) => method(client)(id, fullQuery(op)),
+      pages: (client, id, options) =>
+        iterators(client, "pages")(id, { pageSize: 2, ...options }) as AsyncIterable<Page<unknown>>,
+      paginate: (client, id, options) => iterators(client, "paginate")(id, options),
+      raw: (client, id) =>
+        (client.GET as RawGet)(op.path, { params: { path: { id }, query: { limit: 1 } } }),
+    };
+  });

@@ -1,4 +1,5 @@
 // A unit test of your own code against the mock's in-process kit: no server, no network.
+import { readFileSync } from "node:fs";
 import { createCommunityClient, PermissionDeniedError } from "@community-api/client";
 import { createMockFetch, TEST_TOKENS } from "@community-api/mock";
 import { expect, test } from "vitest";
@@ -32,4 +33,13 @@ test("a plain member is refused", async () => {
     fetch,
   });
   await expect(member.getCourseDashboardUsers(1)).rejects.toBeInstanceOf(PermissionDeniedError);
+});
+
+test("is the example packages/mock/README.md shows, verbatim", () => {
+  const source = readFileSync(new URL(import.meta.url), "utf8");
+  const example = source.slice(0, source.indexOf("\ntest(\"is the example"));
+  const readme = readFileSync(new URL("../../packages/mock/README.md", import.meta.url), "utf8");
+  expect(readme.replace(/import \{ readFileSync \} from "node:fs";\n/, "")).toContain(
+    example.replace(/import \{ readFileSync \} from "node:fs";\n/, ""),
+  );
 });
