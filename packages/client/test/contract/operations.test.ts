@@ -141,7 +141,8 @@ describe.each(filters)("%s against the mock", (_, op, parameter) => {
     const bogus = parameter.jsonArray ? ["bogus"] : "bogus";
     const error = await rejection(op.call(client, 1, { [parameter.name]: bogus }));
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error.message).toContain(`invalid parameter ${parameter.name}`);
+    // Prism answers with one of the spec's 400 examples and names the real reason in a header.
     if (isPrism) expect(error.headers?.get("sl-violations")).toContain(parameter.name);
+    else expect(error.message).toContain(`invalid parameter ${parameter.name}`);
   });
 });
