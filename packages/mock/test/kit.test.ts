@@ -8,6 +8,7 @@ import {
   handleRequest,
   TEST_TOKENS,
   testToken,
+  WARNING_HEADER,
 } from "../src/kit/index.js";
 import { allPages, call, reportedFields } from "./support/http.js";
 import {
@@ -362,5 +363,26 @@ describe("kit entry points", () => {
     const c = await (await createMockHandler({ seed: 2 })(request())).json();
     expect(a).toEqual(b);
     expect(c).not.toEqual(a);
+  });
+});
+
+describe("request forms the API silently misreads", () => {
+  test("statuses[] is ignored, as the API ignores it, and the answer says so", async () => {
+    const warnings: string[] = [];
+    const warned = createMockFetch({ dataset, baseUrl: BASE, onWarning: (w) => warnings.push(w) });
+    const init = { headers: { Authorization: `Bearer ${manager}` } };
+    const brackets = await warned(`${users(1)}?statuses[]=invited&statuses[]=requested`, init);
+    const plain = await warned(users(1), init);
+    expect(brackets.status).toBe(200);
+    // The default filter applies, exactly as without the parameter (links keep it, as DRF's do).
+    const [got, want] = [await brackets.json(), await plain.json()];
+    expect([got.count, got.results]).toEqual([want.count, want.results]);
+    const header = brackets.headers.get(WARNING_HEADER) ?? "";
+    expect(header).toContain("statuses[] is not a parameter of this API");
+    expect(header).toContain('statuses=["creator","manager"]');
+    expect(plain.headers.get(WARNING_HEADER)).toBeNull();
+    expect(warnings).toEqual([
+      `GET /api/v2/course/1/users/?statuses[]=invited&statuses[]=requested: ${header}`,
+    ]);
   });
 });

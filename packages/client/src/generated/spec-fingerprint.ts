@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "feff97da3304a7087d4c94af92f13fc01265a1210af95149b851436efdad3541";
+export const SPEC_SHA256 = "24d76dda972393e2b8f6d2d3ae2ad6080d5958b11e68b048ed3709bd873c704f";

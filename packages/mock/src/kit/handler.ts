@@ -47,6 +47,28 @@ export interface MockHandlerOptions {
   seed?: number;
   /** A dataset to serve instead of generating one (e.g. from `createDataset`). */
   dataset?: Dataset;
+  /**
+   * Receives a line for each request the API would silently misread, e.g. `statuses[]=…` (also
+   * sent back in the {@link WARNING_HEADER} response header). Default: none.
+   */
+  onWarning?: (message: string) => void;
+}
+
+/** The response header that names a request form the API silently misreads. */
+export const WARNING_HEADER = "community-api-mock-warning";
+
+/**
+ * What the API would silently misread in this request: a JSON-array parameter sent with
+ * brackets (`statuses[]=a&statuses[]=b`, as axios serializes arrays) is a name the API does not
+ * know, so it ignores it and applies the default filter. The mock does the same, and says so.
+ */
+function misread(operationId: ListOperationId, query: URLSearchParams): string | undefined {
+  for (const facts of OPERATIONS[operationId].query) {
+    if (!("jsonArray" in facts) || !query.has(`${facts.name}[]`)) continue;
+    const [first = "", second = ""] = facts.jsonArray.enum;
+    return `${facts.name}[] is not a parameter of this API: it ignores it and applies the default ${facts.name}. Send ONE ${facts.name} parameter: one value (${facts.name}=${first}) or a JSON array (${facts.name}=${JSON.stringify([first, second])}).`;
+  }
+  return undefined;
 }
 
 /** A path template as a pattern: literal parts escaped, each `{name}` its parameter's pattern. */
@@ -144,7 +166,13 @@ export function createMockHandler(options: MockHandlerOptions = {}): RequestHand
     const resource = records.get(id);
     if (resource === undefined) return notFound();
     if (!allowed(auth.grant, operationId, id)) return permissionDenied();
-    return listPage(index, operationId, resource, url);
+    const response = listPage(index, operationId, resource, url);
+    const warning = misread(operationId, url.searchParams);
+    if (warning) {
+      options.onWarning?.(`${request.method} ${url.pathname}${url.search}: ${warning}`);
+      response.headers.set(WARNING_HEADER, warning);
+    }
+    return response;
   };
 
   return async (request) => {

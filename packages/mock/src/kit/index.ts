@@ -2,7 +2,12 @@
 // built-in, so it also runs in browsers and browser-mode test runners.
 export { createDataset, type DatasetOptions } from "./dataset.js";
 export { createMockFetch, type FetchLike, handleRequest, type MockFetchOptions } from "./fetch.js";
-export { createMockHandler, type MockHandlerOptions, type RequestHandler } from "./handler.js";
+export {
+  createMockHandler,
+  type MockHandlerOptions,
+  type RequestHandler,
+  WARNING_HEADER,
+} from "./handler.js";
 export type {
   CourseMember,
   DashboardOrdering,

@@ -510,8 +510,10 @@ export interface components {
          *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
          *     provider's official SDK send, and how the API treats the others is not documented. The
          *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-         *     the typed client accepts a status or an array and serializes it this way, and the mock
-         *     answers the other forms with a 400 naming `statuses`.
+         *     the typed client accepts a status or an array and serializes it this way. The mock answers
+         *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
+         *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
+         *     does the same but flags it in a `community-api-mock-warning` response header and its log.
          */
         Statuses: components["schemas"]["StatusesFilter"];
         /**
@@ -656,8 +658,10 @@ export interface operations {
                  *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
                  *     provider's official SDK send, and how the API treats the others is not documented. The
                  *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-                 *     the typed client accepts a status or an array and serializes it this way, and the mock
-                 *     answers the other forms with a 400 naming `statuses`.
+                 *     the typed client accepts a status or an array and serializes it this way. The mock answers
+                 *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
+                 *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
+                 *     does the same but flags it in a `community-api-mock-warning` response header and its log.
                  */
                 statuses?: components["parameters"]["Statuses"];
                 /**

@@ -5,68 +5,32 @@
 export const OPERATIONS = {
   getCourseDashboardUsers: {
     path: "/api/v2/course/{id}/users/",
-    pathParameters: [{ name: "id", pattern: "^[0-9]{1,18}$" }],
-    roles: { resource: "course", roles: ["creator", "manager"] },
-    query: [
-      { name: "limit", type: "integer", minimum: 1 },
-      { name: "offset", type: "integer", minimum: 0, default: 0 },
-      { name: "search", type: "string" },
-      {
-        name: "statuses",
-        type: "string",
-        default: '["manager","joined"]',
-        enum: ["creator", "manager", "joined", "invited", "requested", "payment_waiting"],
-        jsonArray: {
-          enum: ["creator", "manager", "joined", "invited", "requested", "payment_waiting"],
-          pattern:
-            '^\\[\\s*"(creator|manager|joined|invited|requested|payment_waiting)"(\\s*,\\s*"(creator|manager|joined|invited|requested|payment_waiting)")*\\s*\\]$',
-        },
-      },
-      {
-        name: "ordering",
-        type: "string",
-        default: "-joined_at",
-        enum: ["joined_at", "-joined_at", "last_active_at", "-last_active_at"],
-      },
-    ],
+    pathParameters: [{"name":"id","pattern":"^[0-9]{1,18}$"}],
+    roles: {"resource":"course","roles":["creator","manager"]},
+    query: [{"name":"limit","type":"integer","minimum":1},{"name":"offset","type":"integer","minimum":0,"default":0},{"name":"search","type":"string"},{"name":"statuses","type":"string","default":"[\"manager\",\"joined\"]","enum":["creator","manager","joined","invited","requested","payment_waiting"],"jsonArray":{"enum":["creator","manager","joined","invited","requested","payment_waiting"],"pattern":"^\\[\\s*\"(creator|manager|joined|invited|requested|payment_waiting)\"(\\s*,\\s*\"(creator|manager|joined|invited|requested|payment_waiting)\")*\\s*\\]$"}},{"name":"ordering","type":"string","default":"-joined_at","enum":["joined_at","-joined_at","last_active_at","-last_active_at"]}],
   },
   getCourseInvitedUsers: {
     path: "/api/v2/course/{id}/invite/",
-    pathParameters: [{ name: "id", pattern: "^[0-9]{1,18}$" }],
-    roles: { resource: "course", roles: ["creator", "manager"] },
-    query: [
-      { name: "limit", type: "integer", minimum: 1 },
-      { name: "offset", type: "integer", minimum: 0, default: 0 },
-    ],
+    pathParameters: [{"name":"id","pattern":"^[0-9]{1,18}$"}],
+    roles: {"resource":"course","roles":["creator","manager"]},
+    query: [{"name":"limit","type":"integer","minimum":1},{"name":"offset","type":"integer","minimum":0,"default":0}],
   },
   getEventInvitedUsers: {
     path: "/api/v2/event/{id}/invite/",
-    pathParameters: [{ name: "id", pattern: "^[0-9]{1,18}$" }],
-    roles: { resource: "event", roles: ["manager"] },
-    query: [
-      { name: "limit", type: "integer", minimum: 1 },
-      { name: "offset", type: "integer", minimum: 0, default: 0 },
-    ],
+    pathParameters: [{"name":"id","pattern":"^[0-9]{1,18}$"}],
+    roles: {"resource":"event","roles":["manager"]},
+    query: [{"name":"limit","type":"integer","minimum":1},{"name":"offset","type":"integer","minimum":0,"default":0}],
   },
 } as const;
 
 /** The roles a test token can name, per resource: those operations require, plus `member`. */
-export const RESOURCE_ROLES = {
-  course: ["creator", "manager", "member"],
-  event: ["manager", "member"],
-} as const;
+export const RESOURCE_ROLES = {"course":["creator","manager","member"],"event":["manager","member"]} as const;
 
 /** Every enum of the spec's schemas, by schema name. */
-export const ENUMS = {
-  JoinStatus: ["creator", "manager", "joined", "invited", "requested", "payment_waiting"],
-  DashboardOrdering: ["joined_at", "-joined_at", "last_active_at", "-last_active_at"],
-} as const;
+export const ENUMS = {"JoinStatus":["creator","manager","joined","invited","requested","payment_waiting"],"DashboardOrdering":["joined_at","-joined_at","last_active_at","-last_active_at"]} as const;
 
 /** Every default of the spec's schemas, by schema name. */
-export const DEFAULTS = {
-  StatusesFilter: '["manager","joined"]',
-  DashboardOrdering: "-joined_at",
-} as const;
+export const DEFAULTS = {"StatusesFilter":"[\"manager\",\"joined\"]","DashboardOrdering":"-joined_at"} as const;
 
 /** The query of each list operation after validation, with the spec's defaults applied. */
 export interface ParsedQueries {
@@ -74,14 +38,7 @@ export interface ParsedQueries {
     readonly limit: bigint | undefined;
     readonly offset: bigint;
     readonly search: string | undefined;
-    readonly statuses: readonly (
-      | "creator"
-      | "manager"
-      | "joined"
-      | "invited"
-      | "requested"
-      | "payment_waiting"
-    )[];
+    readonly statuses: readonly ("creator" | "manager" | "joined" | "invited" | "requested" | "payment_waiting")[];
     readonly ordering: "joined_at" | "-joined_at" | "last_active_at" | "-last_active_at";
   };
   getCourseInvitedUsers: {
