@@ -31,7 +31,9 @@ try {
   }
   const json = readFileSync(join(tmp, "openapi.json"), "utf8");
   const doc = JSON.parse(json);
-  writeFileSync(join(tmp, "openapi.yaml"), stringify(doc, { lineWidth: 0 }));
+  // YAML 1.1 quoting (timestamps, `on`/`yes`, `1:20`, ...), so that 1.1 loaders (js-yaml, PyYAML)
+  // read the same document as the JSON; the output is valid YAML 1.2 too.
+  writeFileSync(join(tmp, "openapi.yaml"), stringify(doc, { version: "1.1", lineWidth: 0 }));
   const fingerprint = {
     version: doc.info.version,
     sha256: createHash("sha256").update(json).digest("hex"),

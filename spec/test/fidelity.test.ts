@@ -5,6 +5,9 @@ import { deref, type Json, loadBundle } from "./bundle.js";
 // the test itself (the project never reads the source documents at run time).
 const JOIN_STATUSES = ["creator", "manager", "joined", "invited", "requested", "payment_waiting"];
 const ORDERINGS = ["joined_at", "-joined_at", "last_active_at", "-last_active_at"];
+const FIVE_FIELDS = ["id", "username", "real_name", "ext_id", "avatar"];
+/** Fields whose "(inferred" mark waits on another change to the same file. */
+const PENDING_MARKS = ["CourseUserDashboard.username"];
 
 type ParamFact = {
   in: string;
@@ -37,7 +40,7 @@ const OPERATIONS: Record<
     tag: "Course",
     roles: { resource: "course", roles: ["creator", "manager"] },
     params: { id: { in: "path", required: true, type: "string" }, ...PAGING },
-    itemSchema: "InvitedUser",
+    itemSchema: "CourseInvitedUser",
     itemFields: ["id", "username", "real_name", "ext_id", "avatar"],
   },
   eventInvite: {
@@ -47,7 +50,7 @@ const OPERATIONS: Record<
     tag: "Event",
     roles: { resource: "event", roles: ["manager"] },
     params: { id: { in: "path", required: true, type: "string" }, ...PAGING },
-    itemSchema: "InvitedUser",
+    itemSchema: "EventInvitedUser",
     itemFields: ["id", "username", "real_name", "ext_id", "avatar"],
   },
   dashboard: {
@@ -159,6 +162,37 @@ describe("spec fidelity to the seed pages", () => {
       expect(item.required).toEqual(fact.itemFields);
     });
 
+    it("describes its 200 response by what it returns (the seed's is an empty 'Response status code')", () => {
+      const ok = op.responses["200"];
+      const page = ok.content["application/json"].schema.$ref.split("/").pop();
+      expect(ok.description).not.toMatch(/^Response status code/);
+      expect(ok.description).toContain(`\`${page}\``);
+    });
+
+    it("offers error examples that fit the operation: its own parameters and roles", () => {
+      const names = params.map((p) => p.name);
+      for (const example of Object.values<Json>(
+        deref(doc, op.responses["400"]).content["application/json"].examples,
+      )) {
+        for (const error of deref(doc, example).value.errors ?? []) {
+          if (error.field !== undefined)
+            expect(names, JSON.stringify(error)).toContain(error.field);
+        }
+      }
+      const allRoles = new Set(Object.values(OPERATIONS).flatMap((o) => o.roles.roles));
+      for (const example of Object.values<Json>(
+        deref(doc, op.responses["403"]).content["application/json"].examples,
+      )) {
+        const words: string[] =
+          deref(doc, example)
+            .summary.toLowerCase()
+            .match(/[a-z]+/g) ?? [];
+        for (const role of words.filter((word) => allRoles.has(word))) {
+          expect(fact.roles.roles, `403 example "${example.summary}"`).toContain(role);
+        }
+      }
+    });
+
     it("documents 400, 401, 403, 404, 429 and 5XX with the shared error body", () => {
       expect(Object.keys(op.responses).sort()).toEqual([
         "200",
@@ -176,6 +210,102 @@ describe("spec fidelity to the seed pages", () => {
         );
       }
     });
+  });
+
+  it("lists only the five fields for a course invitation and a full User for an event one, saying why", () => {
+    const text = (schema: Json) => schema.description.replace(/\s+/g, " ");
+    const course = schemas.CourseInvitedUser;
+    expect(Object.keys(course.properties)).toEqual(FIVE_FIELDS);
+    expect(course.allOf).toBeUndefined();
+    expect(text(course)).toMatch(
+      /contains only `id`, `username`, `real_name`, `ext_id` and `avatar`/,
+    );
+    const event = schemas.EventInvitedUser;
+    expect(event.allOf).toEqual([{ $ref: "#/components/schemas/User" }]);
+    expect(Object.keys(event.properties)).toEqual(FIVE_FIELDS);
+    expect(text(event)).toMatch(/example response shows a full `User`/);
+    // Re-listed beside `required` for generators; typed exactly as in User.
+    for (const schema of [course, event]) {
+      for (const [name, property] of Object.entries<Json>(schema.properties)) {
+        const { description: _own, ...own } = property;
+        const { description: _user, ...user } = schemas.User.properties[name];
+        expect(own, `${schema.title}.${name}`).toEqual(user);
+      }
+    }
+  });
+
+  it("starts every inferred statement's description with '(inferred', where Redoc shows it", () => {
+    const at = (pointer: string): Json =>
+      pointer
+        .slice(2)
+        .split("/")
+        .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"))
+        .reduce((node: Json, key) => deref(doc, node)?.[key], doc);
+    const inferred = (pointer: string, what?: RegExp) => {
+      const node = at(pointer);
+      const text = typeof node === "string" ? node : deref(doc, node)?.description;
+      expect(text, pointer).toMatch(/^\(inferred\b/);
+      if (what) expect(text.replace(/\s+/g, " "), pointer).toMatch(what);
+    };
+    // The reference marks no envelope or item field as required: every required one is inferred.
+    for (const fact of Object.values(OPERATIONS)) {
+      const page = doc.paths[fact.path].get.responses["200"].content["application/json"].schema;
+      const pagePointer = page.$ref;
+      for (const field of deref(doc, deref(doc, page).allOf[0]).required) {
+        inferred(`#/components/schemas/PageEnvelope/properties/${field}`, /required/);
+      }
+      inferred(`${pagePointer}/allOf/1/properties/results`, /required/);
+      for (const field of schemas[fact.itemSchema].required.filter(
+        (name: string) => !PENDING_MARKS.includes(`${fact.itemSchema}.${name}`),
+      )) {
+        inferred(`#/components/schemas/${fact.itemSchema}/properties/${field}`, /required/);
+      }
+    }
+    // Ids are at least 1; a percentage lies in 0..100; offset defaults to 0; limit is at least 1.
+    for (const schema of [
+      "User",
+      "Tag",
+      "CourseUserDashboard",
+      "CourseInvitedUser",
+      "EventInvitedUser",
+    ]) {
+      expect(schemas[schema].properties.id.minimum, schema).toBe(1);
+      inferred(`#/components/schemas/${schema}/properties/id`, /at least 1/);
+    }
+    inferred("#/components/schemas/CourseUserDashboard/properties/user_completion_rate", /0–100/);
+    inferred("#/components/parameters/Offset", /default 0/);
+    inferred("#/components/parameters/Limit", /minimum 1/);
+    inferred("#/components/parameters/Ordering", /`-` forms/);
+    for (const id of ["CourseId", "EventId"])
+      inferred(`#/components/parameters/${id}`, /18 digits/);
+    // No page documents an error body, nor Retry-After.
+    for (const response of Object.keys(doc.components.responses)) {
+      inferred(`#/components/responses/${response}`, /body/);
+    }
+    inferred("#/components/responses/TooManyRequests", /Retry-After/);
+    inferred("#/components/headers/RetryAfter");
+    // The reference names the OAuth scopes but not which operation needs `read`.
+    for (const flow of Object.keys(doc.components.securitySchemes.oauth2.flows)) {
+      inferred(`#/components/securitySchemes/oauth2/flows/${flow}/scopes/read`);
+    }
+    for (const fact of Object.values(OPERATIONS)) {
+      expect(doc.paths[fact.path].get.description).toMatch(
+        /\(inferred: the scope\) .*`read` scope/,
+      );
+    }
+    for (const value of ["-joined_at", "-last_active_at"]) {
+      inferred(`#/components/schemas/DashboardOrdering/x-enumDescriptions/${value}`);
+    }
+  });
+
+  it("gives each ordering's meaning as structured data (the seed's Enumerated Values)", () => {
+    const ordering = schemas.DashboardOrdering;
+    expect(Object.keys(ordering["x-enumDescriptions"])).toEqual(ordering.enum);
+    expect(ordering["x-enumDescriptions"].joined_at).toMatch(/^Order by joined_at datetime/);
+    expect(ordering["x-enumDescriptions"].last_active_at).toMatch(
+      /^Order by last_active_at datetime/,
+    );
+    expect(Object.keys(schemas.JoinStatus["x-enumDescriptions"])).toEqual(JOIN_STATUSES);
   });
 
   it("accepts statuses as ONE parameter holding a bare status or a JSON array", () => {
@@ -196,7 +326,12 @@ describe("spec fidelity to the seed pages", () => {
   it("says which required fields the reference does not mark as required (inferred)", () => {
     // The reference marks no envelope, dashboard or invited-user field as required; the spec
     // requires them, and each schema must say that this is an inference.
-    for (const name of ["PageEnvelope", "CourseUserDashboard", "InvitedUser"]) {
+    for (const name of [
+      "PageEnvelope",
+      "CourseUserDashboard",
+      "CourseInvitedUser",
+      "EventInvitedUser",
+    ]) {
       expect(schemas[name].required?.length, name).toBeGreaterThan(0);
       const description = schemas[name].description.replace(/\s+/g, " ");
       expect(description, name).toMatch(/marks? (its fields as not required|none as required)/);

@@ -8,8 +8,16 @@ type Schemas = components["schemas"];
 
 /** A community member (the full object; custom fields allowed). */
 export type User = Schemas["User"];
-/** A user with a pending invitation: `id`, `username`, `real_name`, `ext_id`, `avatar` required, any other `User` field possible. */
-export type InvitedUser = Schemas["InvitedUser"];
+/** An item of the course invite list: only `id`, `username`, `real_name`, `ext_id`, `avatar`. */
+export type CourseInvitedUser = Schemas["CourseInvitedUser"];
+/** An item of the event invite list: a full `User` with `id`, `username`, `real_name`, `ext_id`, `avatar` required. */
+export type EventInvitedUser = Schemas["EventInvitedUser"];
+/**
+ * A user with a pending invitation, course or event: `id`, `username`, `real_name`, `ext_id`,
+ * `avatar` required, any other `User` field possible (every {@link CourseInvitedUser} is one).
+ * @deprecated Kept from 0.1; use {@link CourseInvitedUser} or {@link EventInvitedUser}.
+ */
+export type InvitedUser = EventInvitedUser;
 /** A course member with dashboard stats. */
 export type CourseUserDashboard = Schemas["CourseUserDashboard"];
 /** A user's status in a course (`null` where a field allows "no status"). */
@@ -22,8 +30,15 @@ export type Ordering = DashboardOrdering;
 export type Tag = Schemas["Tag"];
 /** The `count`/`next`/`previous` envelope shared by every list. */
 export type PageEnvelope = Schemas["PageEnvelope"];
-/** A page of {@link InvitedUser}. */
-export type InvitedUserPage = Schemas["InvitedUserPage"];
+/** A page of the course invite list. */
+export type CourseInvitedUserPage = Schemas["CourseInvitedUserPage"];
+/** A page of the event invite list. */
+export type EventInvitedUserPage = Schemas["EventInvitedUserPage"];
+/**
+ * A page of {@link InvitedUser}: either invite list's page fits it.
+ * @deprecated Kept from 0.1; use {@link CourseInvitedUserPage} or {@link EventInvitedUserPage}.
+ */
+export type InvitedUserPage = EventInvitedUserPage;
 /** A page of {@link CourseUserDashboard}. */
 export type CourseUserDashboardPage = Schemas["CourseUserDashboardPage"];
 /** An error response body: `{ errors: [...] }` or `{ detail }`. */

@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "24d76dda972393e2b8f6d2d3ae2ad6080d5958b11e68b048ed3709bd873c704f";
+export const SPEC_SHA256 = "80abec0573871f9218e024122515062cb7c15acd2d247bb3014273bb44c7e235";

@@ -18,8 +18,11 @@ export interface paths {
          *     **Requires the course `creator` or `manager` role** (`x-required-roles`). Without it the API
          *     answers 403; without a valid token 401; for an unknown course 404.
          *
+         *     (inferred: the scope) An OAuth 2.0 token needs the `read` scope: the reference names the
+         *     scopes `read` and `write`, not which operation needs which.
+         *
          *     Every item contains only `id`, `username`, `real_name`, `ext_id` and `avatar` (a projection
-         *     of `User`); see `InvitedUser`.
+         *     of `User`); see `CourseInvitedUser`.
          */
         get: operations["getCourseInvitedUsers"];
         put?: never;
@@ -46,10 +49,13 @@ export interface paths {
          *     **Requires the event `manager` role** (`x-required-roles`). Without it the API answers 403;
          *     without a valid token 401; for an unknown event 404.
          *
+         *     (inferred: the scope) An OAuth 2.0 token needs the `read` scope: the reference names the
+         *     scopes `read` and `write`, not which operation needs which.
+         *
          *     The reference says every item contains only `id`, `username`, `real_name`, `ext_id` and
-         *     `avatar`, yet its example response shows a full `User`. `InvitedUser` accepts both: the five
-         *     fields are required (inferred), any other `User` field may be there too (see the `fullUsers`
-         *     example).
+         *     `avatar`, yet its example response shows a full `User`. Each item is therefore an
+         *     `EventInvitedUser`, a full `User` in which the five fields are required (inferred) and any
+         *     other `User` field may be there too (see the `fullUsers` example).
          */
         get: operations["getEventInvitedUsers"];
         put?: never;
@@ -76,6 +82,9 @@ export interface paths {
          *     **Requires the course `creator` or `manager` role** (`x-required-roles`). Without it the API
          *     answers 403; without a valid token 401; for an unknown course 404.
          *
+         *     (inferred: the scope) An OAuth 2.0 token needs the `read` scope: the reference names the
+         *     scopes `read` and `write`, not which operation needs which.
+         *
          *     By default only members whose `join_status` is `manager` or `joined` are listed, newest
          *     first (`ordering=-joined_at`). Every item contains only the fields of `CourseUserDashboard`.
          */
@@ -99,27 +108,109 @@ export interface components {
          *     limit/offset paginator, which always sends all four, so clients need no `undefined` checks.
          */
         PageEnvelope: {
-            /** @description Total results count (across all pages). */
+            /** @description (inferred: required) Total results count (across all pages). */
             count: number;
             /**
              * Format: uri
-             * @description Next page url: an absolute URL including the query string
-             *     (e.g. `https://community.example.com/api/v2/course/5/users/?limit=5&offset=25`), `null` on
-             *     the last page.
+             * @description (inferred: required) Next page url: the absolute URL of this same list with the next
+             *     `offset`, query string included (e.g. `…/?limit=20&offset=40`); `null` on the last page.
              */
             next: string | null;
             /**
              * Format: uri
-             * @description Previous page url (absolute), `null` on the first page.
+             * @description (inferred: required) Previous page url (absolute, like `next`); `null` on the first page.
              */
             previous: string | null;
         };
+        /**
+         * CourseInvitedUser
+         * @description A user with a pending invitation to a course: the five-field projection of `User` that the
+         *     course invite list returns. The reference says every item contains only `id`, `username`,
+         *     `real_name`, `ext_id` and `avatar`, and the course page shows nothing else, so this schema
+         *     lists those five and no other `User` field. (The event invite list differs: its reference
+         *     example shows a full `User`, see `EventInvitedUser`.)
+         *
+         *     The reference marks none as required; all five are required here (inferred: a serializer sends
+         *     every field it declares, `null` where there is no value). Each is typed as in `User`.
+         */
+        CourseInvitedUser: {
+            /** @description (inferred: required, at least 1) Unique user id. */
+            readonly id: number;
+            /** @description (inferred: required) Letters, digits, `-` and `_`. */
+            readonly username: string;
+            /** @description (inferred: required) The user's real name; often `""`. */
+            readonly real_name: string;
+            /**
+             * @description (inferred: required) External id set at signup, `null` when none was set. A string since
+             *     2026 (an integer in older examples): treat it as opaque and compare it as a string.
+             */
+            readonly ext_id: string | number | null;
+            /**
+             * Format: uri
+             * @description (inferred: required) Avatar image URL, `null` when none.
+             */
+            readonly avatar: string | null;
+        };
+        /**
+         * CourseInvitedUserPage
+         * @description A page of users with a pending invitation to a course. Each item is a `CourseInvitedUser`:
+         *     only `id`, `username`, `real_name`, `ext_id` and `avatar`, as the reference says.
+         */
+        CourseInvitedUserPage: components["schemas"]["PageEnvelope"] & {
+            /**
+             * @description (inferred: required) List of results. Every items will contain only the following
+             *     attributes: id, username, real_name, ext_id and avatar.
+             */
+            results: components["schemas"]["CourseInvitedUser"][];
+        };
+        /**
+         * ErrorItem
+         * @description One error.
+         */
+        ErrorItem: {
+            /** @description A stable machine-readable code (e.g. `invalid`, `not_authenticated`). */
+            code: string;
+            /** @description A human-readable message. */
+            message: string;
+        };
+        /**
+         * FieldError
+         * @description The errors about one request field or query parameter.
+         */
+        FieldError: {
+            /** @description The name of the field or parameter (e.g. `limit`). */
+            field: string;
+            messages: components["schemas"]["ErrorItem"][];
+        };
+        /**
+         * ErrorList
+         * @description A list of errors, each either general (`ErrorItem`) or about one field or parameter (`FieldError`).
+         */
+        ErrorList: {
+            errors: (components["schemas"]["ErrorItem"] | components["schemas"]["FieldError"])[];
+        };
+        /**
+         * ErrorDetail
+         * @description A framework-level error with a single human-readable message.
+         */
+        ErrorDetail: {
+            /** @description What went wrong. */
+            detail: string;
+        };
+        /**
+         * ErrorBody
+         * @description The body of an error response. No endpoint page documents one; the provider's official SDK
+         *     parses `{"errors": [...]}` (`ErrorList`), and some framework-level errors are
+         *     `{"detail": "..."}` (`ErrorDetail`) instead. Clients must also cope with an empty or non-JSON
+         *     body (e.g. an HTML page from a proxy).
+         */
+        ErrorBody: components["schemas"]["ErrorList"] | components["schemas"]["ErrorDetail"];
         /**
          * Tag
          * @description A tag attached to a user, a category or a contribution.
          */
         Tag: {
-            /** @description Unique tag id. */
+            /** @description (inferred: at least 1) Unique tag id. */
             readonly id?: number;
             /**
              * @description What the tag applies to.
@@ -155,7 +246,7 @@ export interface components {
          *     allowed.
          */
         User: {
-            /** @description Unique user id. */
+            /** @description (inferred: at least 1) Unique user id. */
             readonly id?: number;
             /** @description Letters, digits, `-` and `_`. */
             readonly username?: string;
@@ -252,79 +343,55 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * InvitedUser
-         * @description A user with a pending invitation: the projection of `User` that the invite lists return.
-         *     The reference says each item contains only `id`, `username`, `real_name`, `ext_id` and
-         *     `avatar`, and marks none as required; those five are required here (inferred, as for
-         *     `CourseUserDashboard`). The event page's example nevertheless shows a full
-         *     `User`, so any other `User` field (and custom fields) may be present too and is typed as in
-         *     `User`.
+         * EventInvitedUser
+         * @description A user with a pending invitation to an event: a full `User`. The event reference says every
+         *     item contains only `id`, `username`, `real_name`, `ext_id` and `avatar`, yet its example
+         *     response shows a full `User` (about 30 fields), so this schema is a `User`: the five fields
+         *     are always there, any other `User` field (and a community's custom fields) may be. (The
+         *     course invite list shows only the five, see `CourseInvitedUser`.)
+         *
+         *     The reference marks none as required; the five are required here (inferred: a serializer sends
+         *     every field it declares, `null` where there is no value). They are listed again beside
+         *     `required`, with the types of `User`, so that code generators keep them required (a
+         *     `required` next to an `allOf` alone is lost by some).
          */
-        InvitedUser: WithRequired<components["schemas"]["User"], "id" | "username" | "real_name" | "ext_id" | "avatar">;
-        /**
-         * InvitedUserPage
-         * @description A page of users with a pending invitation.
-         */
-        InvitedUserPage: components["schemas"]["PageEnvelope"] & {
+        EventInvitedUser: {
+            /** @description (inferred: required, at least 1) Unique user id. */
+            readonly id: number;
+            /** @description (inferred: required) Letters, digits, `-` and `_`. */
+            readonly username: string;
+            /** @description (inferred: required) The user's real name; often `""`. */
+            readonly real_name: string;
             /**
-             * @description List of results. Every items will contain only the following attributes: id,
-             *     username, real_name, ext_id and avatar (see `InvitedUser`).
+             * @description (inferred: required) External id set at signup, `null` when none was set. The event
+             *     page's example shows an integer; the reference changed the type to string in 2026. Both
+             *     are accepted: treat the value as opaque and compare it as a string.
              */
-            results: components["schemas"]["InvitedUser"][];
-        };
+            readonly ext_id: string | number | null;
+            /**
+             * Format: uri
+             * @description (inferred: required) Avatar image URL, `null` when none.
+             */
+            readonly avatar: string | null;
+        } & WithRequired<components["schemas"]["User"], "id" | "username" | "real_name" | "ext_id" | "avatar">;
         /**
-         * ErrorItem
-         * @description One error.
+         * EventInvitedUserPage
+         * @description A page of users with a pending invitation to an event. Each item is an `EventInvitedUser`: a
+         *     full `User`, as the reference's example response shows, with at least `id`, `username`,
+         *     `real_name`, `ext_id` and `avatar`.
          */
-        ErrorItem: {
-            /** @description A stable machine-readable code (e.g. `invalid`, `not_authenticated`). */
-            code: string;
-            /** @description A human-readable message. */
-            message: string;
+        EventInvitedUserPage: components["schemas"]["PageEnvelope"] & {
+            /**
+             * @description (inferred: required) List of results. The reference says every item contains only
+             *     id, username, real_name, ext_id and avatar, but its example shows full `User` objects:
+             *     expect the five, accept any other `User` field.
+             */
+            results: components["schemas"]["EventInvitedUser"][];
         };
-        /**
-         * FieldError
-         * @description The errors about one request field or query parameter.
-         */
-        FieldError: {
-            /** @description The name of the field or parameter (e.g. `limit`). */
-            field: string;
-            messages: components["schemas"]["ErrorItem"][];
-        };
-        /**
-         * ErrorList
-         * @description A list of errors, each either general (`ErrorItem`) or about one field or parameter (`FieldError`).
-         */
-        ErrorList: {
-            errors: (components["schemas"]["ErrorItem"] | components["schemas"]["FieldError"])[];
-        };
-        /**
-         * ErrorDetail
-         * @description A framework-level error with a single human-readable message.
-         */
-        ErrorDetail: {
-            /** @description What went wrong. */
-            detail: string;
-        };
-        /**
-         * ErrorBody
-         * @description The body of an error response. No endpoint page documents one; the provider's official SDK
-         *     parses `{"errors": [...]}` (`ErrorList`), and some framework-level errors are
-         *     `{"detail": "..."}` (`ErrorDetail`) instead. Clients must also cope with an empty or non-JSON
-         *     body (e.g. an HTML page from a proxy).
-         */
-        ErrorBody: components["schemas"]["ErrorList"] | components["schemas"]["ErrorDetail"];
         /**
          * JoinStatus
-         * @description A user's status in a course:
-         *
-         *     - `creator`: created the course; cannot leave it or change status.
-         *     - `manager`: manages the course.
-         *     - `joined`: a member.
-         *     - `invited`: invited, invitation pending.
-         *     - `requested`: asked to join a closed course.
-         *     - `payment_waiting`: a paid course's payment is pending. The reference does not list it; the
-         *       provider's official SDK knows it, so clients should expect it.
+         * @description A user's status in a course (the meaning of each value is listed with it). `payment_waiting` is
+         *     not in the reference; the provider's official SDK knows it, so clients should expect it.
          *
          *     A user with no status at all is represented by `null` where a field allows it
          *     (e.g. `CourseUserDashboard.join_status`).
@@ -340,16 +407,9 @@ export interface components {
         StatusesFilter: components["schemas"]["JoinStatus"] | string;
         /**
          * DashboardOrdering
-         * @description Sort order of the course dashboard users:
-         *
-         *     - `joined_at`: by join date, oldest first.
-         *     - `-joined_at`: by join date, newest first (the default).
-         *     - `last_active_at`: by last activity, least recent first.
-         *     - `-last_active_at`: by last activity, most recent first.
-         *
-         *     The reference lists `joined_at` and `last_active_at`; its default `-joined_at` shows the
-         *     Django REST framework convention that a leading `-` means descending, so the `-` forms are
-         *     accepted too (inferred).
+         * @description Sort order of the course dashboard users (see the meaning of each value). The reference lists
+         *     `joined_at` and `last_active_at`; its default `-joined_at` shows the Django REST framework
+         *     convention that a leading `-` means descending, so the `-` forms are accepted too (inferred).
          * @default -joined_at
          * @enum {string}
          */
@@ -362,32 +422,36 @@ export interface components {
          *     no value.
          */
         CourseUserDashboard: {
-            /** @description The user's id. */
+            /** @description (inferred: required, at least 1) The user's id. */
             id: number;
-            /** @description The user's username. */
+            /**
+             * @description The user's username: letters, digits, `-` and `_`. The dashboard reference does not
+             *     describe it; this is `User.username`'s rule, since it is the same user's field (inferred).
+             */
             username: string;
-            /** @description The user's real name; often `""`. */
+            /** @description (inferred: required) The user's real name; often `""`. */
             real_name: string;
             /**
              * Format: uri
-             * @description Avatar image URL.
+             * @description (inferred: required) Avatar image URL, `null` when none.
              */
             avatar: string | null;
-            /** @description The user's status in the course, `null` for none. */
+            /** @description (inferred: required) The user's status in the course, `null` for none. */
             join_status: components["schemas"]["JoinStatus"] | null;
             /**
-             * @description Percent of the course the user has completed (0–100). The reference documents an integer,
-             *     but the value is computed and the official SDK rounds it, so fractions may occur (inferred).
+             * @description (inferred: required, 0–100, fractions) Percent of the course the user has completed. The
+             *     reference documents an integer and no bounds; a percentage lies in 0–100, and the value is
+             *     computed and the official SDK rounds it, so fractions may occur.
              */
             user_completion_rate: number;
             /**
              * Format: date-time
-             * @description When the user last completed a lesson; `null` if never (inferred).
+             * @description (inferred: required, `null` if never) When the user last completed a lesson.
              */
             last_active_at: string | null;
             /**
              * Format: date-time
-             * @description When the user joined the course (`null` possible, inferred).
+             * @description (inferred: required, `null` possible) When the user joined the course.
              */
             joined_at: string | null;
         };
@@ -396,14 +460,18 @@ export interface components {
          * @description A page of course members with their dashboard stats.
          */
         CourseUserDashboardPage: components["schemas"]["PageEnvelope"] & {
-            /** @description List of results. Every items will contain only the necessary fields. */
+            /**
+             * @description (inferred: required) List of results. Every items will contain only the necessary
+             *     fields.
+             */
             results: components["schemas"]["CourseUserDashboard"][];
         };
     };
     responses: {
         /**
-         * @description A query parameter is invalid. No reference page documents the error body; per the official
-         *     SDK (inferred) it is an `ErrorBody` whose `FieldError` names the parameter.
+         * @description (inferred: body) A paging parameter (`limit`, `offset`) is invalid. No reference page
+         *     documents the error body; per the official SDK it is an `ErrorBody` whose `FieldError` names
+         *     the parameter.
          */
         BadRequest: {
             headers: {
@@ -413,7 +481,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The token is missing, expired or invalid. */
+        /**
+         * @description (inferred: body) The token is missing, expired or invalid. No reference page documents the
+         *     error body.
+         */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -422,7 +493,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The caller lacks the role the operation requires (see `x-required-roles`). */
+        /**
+         * @description (inferred: body) The caller lacks the role the operation requires (see `x-required-roles`).
+         *     No reference page documents the error body.
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -431,7 +505,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description No course or event has this id. */
+        /** @description (inferred: body) No course or event has this id. No reference page documents the error body. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -440,7 +514,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Too many requests; wait as `Retry-After` says (when sent), then retry. */
+        /**
+         * @description (inferred: body, `Retry-After`) Too many requests; wait as `Retry-After` says (when sent), then
+         *     retry. The reference lists 429 among the API's statuses; no page documents its body or headers.
+         */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -451,9 +528,10 @@ export interface components {
             };
         };
         /**
-         * @description The server, or a gateway in front of it, failed. The reference lists 500 and 503 among the
-         *     API's statuses. The body may be an `ErrorBody`, an HTML page or empty; retrying later may
-         *     succeed (the typed client retries a GET, honouring `Retry-After` when sent).
+         * @description (inferred: body, `Retry-After`) The server, or a gateway in front of it, failed. The reference
+         *     lists 500 and 503 among the API's statuses. The body may be an `ErrorBody`, an HTML page or
+         *     empty; retrying later may succeed (the typed client retries a GET, honouring `Retry-After` when
+         *     sent).
          */
         ServerError: {
             headers: {
@@ -464,32 +542,48 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description (inferred: body) A query parameter (`limit`, `offset`, `statuses`, `ordering`) is invalid. No
+         *     reference page documents the error body; per the official SDK it is an `ErrorBody` whose
+         *     `FieldError` names the parameter.
+         */
+        DashboardUsersBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
-         * @description A unique integer value identifying this course. The reference types it as a string; its value
-         *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
-         *     `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`, `-1`) names no course:
-         *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
-         *     resolver would (the API's answer is not documented).
+         * @description (inferred: at most 18 digits) A unique integer value identifying this course. The reference
+         *     types it as a string; its value is an integer, so this spec takes decimal digits, at most 18 (a
+         *     64-bit id), and `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`,
+         *     `-1`) names no course: the typed client rejects it before sending, and the realistic mock
+         *     answers 404, as a URL resolver would (the API's answer is not documented).
+         * @example 1
          */
         CourseId: string;
         /**
-         * @description Number of results to return per page. The API documents no default or maximum page size; the
-         *     minimum of 1 is this spec's (a page of nothing would never advance).
+         * @description (inferred: minimum 1) Number of results to return per page. The API documents no default or
+         *     maximum page size; the minimum of 1 is this spec's (a page of nothing would never advance).
          */
         Limit: number;
         /**
-         * @description The initial index from which to return the results (0-based). The reference states no default;
-         *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+         * @description (inferred: default 0) The initial index from which to return the results (0-based). The
+         *     reference states no default; without it a list starts at its first result (Django REST
+         *     framework's paginator).
          */
         Offset: number;
         /**
-         * @description A unique integer value identifying this event. The reference types it as a string; its value
-         *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
-         *     `7` and `"7"` name the same event. Anything else (e.g. `abc`, `4.2`, `-1`) names no event:
-         *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
-         *     resolver would (the API's answer is not documented).
+         * @description (inferred: at most 18 digits) A unique integer value identifying this event. The reference
+         *     types it as a string; its value is an integer, so this spec takes decimal digits, at most 18 (a
+         *     64-bit id), and `7` and `"7"` name the same event. Anything else (e.g. `abc`, `4.2`,
+         *     `-1`) names no event: the typed client rejects it before sending, and the realistic mock
+         *     answers 404, as a URL resolver would (the API's answer is not documented).
+         * @example 1
          */
         EventId: string;
         /** @description A search term (search inside username and real_name of the users). How terms match is not documented. */
@@ -510,24 +604,23 @@ export interface components {
          *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
          *     provider's official SDK send, and how the API treats the others is not documented. The
          *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-         *     the typed client accepts a status or an array and serializes it this way. The mock answers
-         *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
-         *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
-         *     does the same but flags it in a `community-api-mock-warning` response header and its log.
+         *     the typed client accepts a status or an array and serializes it this way, and the mock
+         *     answers the other forms with a 400 naming `statuses`.
          */
         Statuses: components["schemas"]["StatusesFilter"];
         /**
-         * @description The order of the users. Default to `-joined_at`. A leading `-` sorts descending (Django REST
-         *     framework convention), so all four forms are accepted (inferred: the reference lists
-         *     `joined_at` and `last_active_at`).
+         * @description (inferred: the `-` forms) The order of the users. Default to `-joined_at`. A leading `-` sorts
+         *     descending (Django REST framework convention), so all four forms are accepted; the reference
+         *     lists `joined_at` and `last_active_at`.
+         * @example -last_active_at
          */
         Ordering: components["schemas"]["DashboardOrdering"];
     };
     requestBodies: never;
     headers: {
         /**
-         * @description How long to wait before retrying, in seconds or as an HTTP date. Not in the reference
-         *     (inferred: Django REST framework's throttling sends it with a 429); it may be absent.
+         * @description (inferred) How long to wait before retrying, in seconds or as an HTTP date. Not in the
+         *     reference: Django REST framework's throttling sends it with a 429; it may be absent.
          */
         RetryAfter: string;
     };
@@ -539,24 +632,26 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Number of results to return per page. The API documents no default or maximum page size; the
-                 *     minimum of 1 is this spec's (a page of nothing would never advance).
+                 * @description (inferred: minimum 1) Number of results to return per page. The API documents no default or
+                 *     maximum page size; the minimum of 1 is this spec's (a page of nothing would never advance).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description The initial index from which to return the results (0-based). The reference states no default;
-                 *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+                 * @description (inferred: default 0) The initial index from which to return the results (0-based). The
+                 *     reference states no default; without it a list starts at its first result (Django REST
+                 *     framework's paginator).
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
                 /**
-                 * @description A unique integer value identifying this course. The reference types it as a string; its value
-                 *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
-                 *     `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`, `-1`) names no course:
-                 *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
-                 *     resolver would (the API's answer is not documented).
+                 * @description (inferred: at most 18 digits) A unique integer value identifying this course. The reference
+                 *     types it as a string; its value is an integer, so this spec takes decimal digits, at most 18 (a
+                 *     64-bit id), and `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`,
+                 *     `-1`) names no course: the typed client rejects it before sending, and the realistic mock
+                 *     answers 404, as a URL resolver would (the API's answer is not documented).
+                 * @example 1
                  */
                 id: components["parameters"]["CourseId"];
             };
@@ -564,13 +659,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response status code */
+            /**
+             * @description A page of the course's pending invitations (`CourseInvitedUserPage`); `next` links to the
+             *     following page, `null` on the last.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitedUserPage"];
+                    "application/json": components["schemas"]["CourseInvitedUserPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -585,24 +683,26 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Number of results to return per page. The API documents no default or maximum page size; the
-                 *     minimum of 1 is this spec's (a page of nothing would never advance).
+                 * @description (inferred: minimum 1) Number of results to return per page. The API documents no default or
+                 *     maximum page size; the minimum of 1 is this spec's (a page of nothing would never advance).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description The initial index from which to return the results (0-based). The reference states no default;
-                 *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+                 * @description (inferred: default 0) The initial index from which to return the results (0-based). The
+                 *     reference states no default; without it a list starts at its first result (Django REST
+                 *     framework's paginator).
                  */
                 offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path: {
                 /**
-                 * @description A unique integer value identifying this event. The reference types it as a string; its value
-                 *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
-                 *     `7` and `"7"` name the same event. Anything else (e.g. `abc`, `4.2`, `-1`) names no event:
-                 *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
-                 *     resolver would (the API's answer is not documented).
+                 * @description (inferred: at most 18 digits) A unique integer value identifying this event. The reference
+                 *     types it as a string; its value is an integer, so this spec takes decimal digits, at most 18 (a
+                 *     64-bit id), and `7` and `"7"` name the same event. Anything else (e.g. `abc`, `4.2`,
+                 *     `-1`) names no event: the typed client rejects it before sending, and the realistic mock
+                 *     answers 404, as a URL resolver would (the API's answer is not documented).
+                 * @example 1
                  */
                 id: components["parameters"]["EventId"];
             };
@@ -610,13 +710,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response status code */
+            /**
+             * @description A page of the event's pending invitations (`EventInvitedUserPage`); `next` links to the
+             *     following page, `null` on the last.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitedUserPage"];
+                    "application/json": components["schemas"]["EventInvitedUserPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -631,13 +734,14 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Number of results to return per page. The API documents no default or maximum page size; the
-                 *     minimum of 1 is this spec's (a page of nothing would never advance).
+                 * @description (inferred: minimum 1) Number of results to return per page. The API documents no default or
+                 *     maximum page size; the minimum of 1 is this spec's (a page of nothing would never advance).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description The initial index from which to return the results (0-based). The reference states no default;
-                 *     without it a list starts at its first result (inferred: Django REST framework's paginator).
+                 * @description (inferred: default 0) The initial index from which to return the results (0-based). The
+                 *     reference states no default; without it a list starts at its first result (Django REST
+                 *     framework's paginator).
                  */
                 offset?: components["parameters"]["Offset"];
                 /** @description A search term (search inside username and real_name of the users). How terms match is not documented. */
@@ -658,27 +762,27 @@ export interface operations {
                  *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
                  *     provider's official SDK send, and how the API treats the others is not documented. The
                  *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-                 *     the typed client accepts a status or an array and serializes it this way. The mock answers
-                 *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
-                 *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
-                 *     does the same but flags it in a `community-api-mock-warning` response header and its log.
+                 *     the typed client accepts a status or an array and serializes it this way, and the mock
+                 *     answers the other forms with a 400 naming `statuses`.
                  */
                 statuses?: components["parameters"]["Statuses"];
                 /**
-                 * @description The order of the users. Default to `-joined_at`. A leading `-` sorts descending (Django REST
-                 *     framework convention), so all four forms are accepted (inferred: the reference lists
-                 *     `joined_at` and `last_active_at`).
+                 * @description (inferred: the `-` forms) The order of the users. Default to `-joined_at`. A leading `-` sorts
+                 *     descending (Django REST framework convention), so all four forms are accepted; the reference
+                 *     lists `joined_at` and `last_active_at`.
+                 * @example -last_active_at
                  */
                 ordering?: components["parameters"]["Ordering"];
             };
             header?: never;
             path: {
                 /**
-                 * @description A unique integer value identifying this course. The reference types it as a string; its value
-                 *     is an integer, so this spec takes decimal digits (at most 18: a 64-bit id; inferred), and
-                 *     `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`, `-1`) names no course:
-                 *     the typed client rejects it before sending, and the realistic mock answers 404, as a URL
-                 *     resolver would (the API's answer is not documented).
+                 * @description (inferred: at most 18 digits) A unique integer value identifying this course. The reference
+                 *     types it as a string; its value is an integer, so this spec takes decimal digits, at most 18 (a
+                 *     64-bit id), and `42` and `"42"` name the same course. Anything else (e.g. `abc`, `4.2`,
+                 *     `-1`) names no course: the typed client rejects it before sending, and the realistic mock
+                 *     answers 404, as a URL resolver would (the API's answer is not documented).
+                 * @example 1
                  */
                 id: components["parameters"]["CourseId"];
             };
@@ -686,7 +790,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response status code */
+            /**
+             * @description A page of the course's members with their dashboard stats (`CourseUserDashboardPage`);
+             *     `next` links to the following page, `null` on the last.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -695,7 +802,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseUserDashboardPage"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["DashboardUsersBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
