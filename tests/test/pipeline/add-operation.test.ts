@@ -195,7 +195,9 @@ describe("one added operation and one added parameter, by spec edits alone", () 
     const client = join(work, "packages", "client");
     const out = join(client, "trial.mjs");
     const esbuild = require.resolve("esbuild", { paths: [join(repoRoot, "packages", "client")] });
-    const { buildSync } = (await import(pathToFileURL(esbuild).href)) as { buildSync(options: object): unknown };
+    const { buildSync } = (await import(pathToFileURL(esbuild).href)) as {
+      buildSync(options: object): unknown;
+    };
     buildSync({
       entryPoints: [join(client, "src", "index.ts")],
       bundle: true,
