@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { satisfies } from "../support/node-range.js";
 import { readJson, repoRoot } from "../workspace.js";
 import { packAll } from "./pack.js";
 import { node, TSC } from "./tools.js";
@@ -140,6 +141,46 @@ describe("installed from the tarballs", () => {
     });
     // Standalone: the spec package is not installed, so the mock read its own copy.
     expect(() => readFileSync(installed("@community-api/spec/package.json"))).toThrow();
+  });
+});
+
+describe("the Prism npm chose for this Node", () => {
+  // npm picks, within the mock's ranges, the newest Prism whose engines admit the Node running
+  // it, so each Node line may get a different Prism. The CI log names it for each run.
+  it("is reported, is the Prism CLI the mock pins, and every part of it supports this Node", () => {
+    const lock = readJson<{ packages: Record<string, unknown> }>(
+      join(project, "package-lock.json"),
+    );
+    const installedPrism = Object.keys(lock.packages)
+      .filter((path) => /(^|\/)node_modules\/@stoplight\/prism-[^/]+$/.test(path))
+      .map((path) =>
+        readJson<{ name: string; version: string; engines?: { node?: string } }>(
+          join(project, path, "package.json"),
+        ),
+      );
+    const versions = new Map<string, Set<string>>();
+    for (const { name, version } of installedPrism) {
+      versions.set(name, (versions.get(name) ?? new Set()).add(version));
+    }
+    const report = [...versions]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, found]) => `${name.replace("@stoplight/", "")} ${[...found].sort().join(" + ")}`)
+      .join(", ");
+    console.log(`npm resolved Prism on Node ${process.version}: ${report}`);
+
+    const mock = readJson<{ dependencies: Record<string, string> }>(
+      join(repoRoot, "packages", "mock", "package.json"),
+    );
+    expect([...(versions.get("@stoplight/prism-cli") ?? [])]).toEqual([
+      mock.dependencies["@stoplight/prism-cli"],
+    ]);
+    for (const name of ["prism-core", "prism-http", "prism-http-server"]) {
+      expect(versions.has(`@stoplight/${name}`), name).toBe(true);
+    }
+    for (const { name, version, engines } of installedPrism) {
+      const range = engines?.node ?? ">=0";
+      expect(satisfies(process.versions.node, range), `${name}@${version}: ${range}`).toBe(true);
+    }
   });
 });
 
