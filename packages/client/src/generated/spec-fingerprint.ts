@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "80abec0573871f9218e024122515062cb7c15acd2d247bb3014273bb44c7e235";
+export const SPEC_SHA256 = "b89dc824b47e6864883edc7e9a530fd47c47d8b52eb342cc340d29deb740a545";

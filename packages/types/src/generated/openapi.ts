@@ -425,8 +425,8 @@ export interface components {
             /** @description (inferred: required, at least 1) The user's id. */
             id: number;
             /**
-             * @description The user's username: letters, digits, `-` and `_`. The dashboard reference does not
-             *     describe it; this is `User.username`'s rule, since it is the same user's field (inferred).
+             * @description (inferred: required; pattern and length from `User.username`, the same user's field,
+             *     which the dashboard reference does not restate) Letters, digits, `-` and `_`.
              */
             username: string;
             /** @description (inferred: required) The user's real name; often `""`. */
@@ -604,8 +604,10 @@ export interface components {
          *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
          *     provider's official SDK send, and how the API treats the others is not documented. The
          *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-         *     the typed client accepts a status or an array and serializes it this way, and the mock
-         *     answers the other forms with a 400 naming `statuses`.
+         *     the typed client accepts a status or an array and serializes it this way. The mock answers
+         *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
+         *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
+         *     does the same but flags it in a `community-api-mock-warning` response header and its log.
          */
         Statuses: components["schemas"]["StatusesFilter"];
         /**
@@ -762,8 +764,10 @@ export interface operations {
                  *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
                  *     provider's official SDK send, and how the API treats the others is not documented. The
                  *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-                 *     the typed client accepts a status or an array and serializes it this way, and the mock
-                 *     answers the other forms with a 400 naming `statuses`.
+                 *     the typed client accepts a status or an array and serializes it this way. The mock answers
+                 *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
+                 *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
+                 *     does the same but flags it in a `community-api-mock-warning` response header and its log.
                  */
                 statuses?: components["parameters"]["Statuses"];
                 /**
