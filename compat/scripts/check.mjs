@@ -1,11 +1,16 @@
 // Type-checks the snippets of the current release line (compat/v<line>/) against the current
-// types. A failure means a public name, field, parameter or enum value was removed or renamed:
-// that is a breaking change. It fails unless a major changeset for the types is pending.
+// types, and compares the line's operation facts (compat/v<line>/operations.json) with the
+// current ones (scripts/operations.mjs). A failure means a public name, field, operation,
+// parameter or enum value was removed or renamed: that is a breaking change. It fails unless a
+// major changeset for the types is pending.
+//   node scripts/check.mjs             check
+//   node scripts/check.mjs --snapshot  record the current facts as the line's (when a line is cut)
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { breakingChanges } from "./operations.mjs";
 
 const require = createRequire(import.meta.url);
 const compatDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,10 +43,30 @@ if (!existsSync(project)) {
   console.error(`compat: no snippets for the release line ${line} (compat/${line}/tsconfig.json).`);
   process.exit(1);
 }
+const facts = JSON.parse(
+  readFileSync(require.resolve("@community-api/spec/operations.json"), "utf8"),
+);
+const snapshot = join(compatDir, line, "operations.json");
+if (process.argv.includes("--snapshot")) {
+  const { operations, enums } = facts;
+  writeFileSync(snapshot, `${JSON.stringify({ operations, enums }, null, 2)}\n`);
+  console.log(`compat: recorded the operation facts of line ${line}`);
+  process.exit(0);
+}
+const removed = existsSync(snapshot)
+  ? breakingChanges(JSON.parse(readFileSync(snapshot, "utf8")), facts)
+  : [`no compat/${line}/operations.json: run \`node compat/scripts/check.mjs --snapshot\``];
 const tsc = require.resolve("typescript/bin/tsc");
-const result = spawnSync(process.execPath, [tsc, "--noEmit", "-p", project], { encoding: "utf8" });
+const typed = spawnSync(process.execPath, [tsc, "--noEmit", "-p", project], { encoding: "utf8" });
+const result = {
+  status: typed.status === 0 && removed.length === 0 ? 0 : 1,
+  stdout: `${typed.stdout}${removed.map((problem) => `${problem}\n`).join("")}`,
+  stderr: typed.stderr,
+};
 if (result.status === 0) {
-  console.log(`compat: the public API of line ${line} still type-checks`);
+  console.log(
+    `compat: the public API of line ${line} still type-checks, and all its ${facts.operations.length} operations are served`,
+  );
 } else if (pendingMajor()) {
   console.log(result.stdout);
   console.log(

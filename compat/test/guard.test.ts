@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { breakingChanges } from "../scripts/operations.mjs";
 
 // Proves the guard bites: the snippets of the current line type-check against types generated
 // from the real bundle, and fail against types generated from a bundle with a renamed field,
@@ -103,5 +104,45 @@ describe("the guard script", () => {
     });
     expect(r.stdout).toMatch(/line v0\.1 still type-checks/);
     expect(r.status).toBe(0);
+  });
+});
+
+describe("the operation-level guard", () => {
+  const current = JSON.parse(
+    readFileSync(require.resolve("@community-api/spec/operations.json"), "utf8"),
+  );
+  const line = JSON.parse(readFileSync(join(compatDir, "v0.1", "operations.json"), "utf8"));
+  const edited = (change: (facts: Doc) => void) => {
+    const copy = structuredClone(current);
+    change(copy);
+    return breakingChanges(line, copy);
+  };
+
+  it("finds nothing between the line and the current spec", () => {
+    expect(breakingChanges(line, current)).toEqual([]);
+  });
+
+  it("names a removed operation, parameter, enum value and a newly required parameter", () => {
+    const [first] = line.operations;
+    expect(edited((f) => f.operations.shift())).toEqual([
+      `operation ${first.operationId} (${first.method} ${first.path}) was removed`,
+    ]);
+    const withEnum = line.operations.find((op: Doc) => op.queryParameters.some((p: Doc) => p.enum));
+    const param = withEnum.queryParameters.find((p: Doc) => p.enum);
+    const problems = edited((f) => {
+      const op = f.operations.find((o: Doc) => o.operationId === withEnum.operationId);
+      const p = op.queryParameters.find((q: Doc) => q.name === param.name);
+      p.enum = p.enum.slice(1);
+      if (p.jsonArray) p.jsonArray.enum = p.jsonArray.enum.slice(1);
+      p.required = true;
+      op.queryParameters = op.queryParameters.filter((q: Doc) => q.name !== "limit");
+    });
+    expect(problems).toContain(`${withEnum.operationId}: query parameter limit was removed`);
+    expect(problems).toContain(
+      `${withEnum.operationId}: query parameter ${param.name} became required`,
+    );
+    expect(problems).toContain(
+      `${withEnum.operationId}: ${param.name} no longer accepts ${JSON.stringify(param.enum[0])}`,
+    );
   });
 });
