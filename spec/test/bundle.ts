@@ -11,15 +11,5 @@ export function loadBundle(): Json {
   return JSON.parse(readFileSync(bundlePath, "utf8"));
 }
 
-/** Follows a local `#/components/...` reference (or returns the object itself). */
-export function deref(doc: Json, node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    const pointer = current.$ref.replace(/^#\//, "").split("/");
-    current = pointer.reduce(
-      (acc: Json, key: string) => acc?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
-      doc,
-    );
-  }
-  return current;
-}
+/** Follows a local `#/...` reference (or returns the object itself): the one deref, facts.mjs's. */
+export { deref } from "../scripts/facts.mjs";
