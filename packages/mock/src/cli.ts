@@ -1,22 +1,24 @@
 #!/usr/bin/env node
 // community-api-mock: starts the mock and stops it (Prism included) on SIGINT/SIGTERM.
 import { parseArgs } from "node:util";
+import { TEST_TOKENS } from "./kit/tokens.js";
 import { packageVersion } from "./package-files.js";
 import { MOCK_MODES, type MockMode, type RunningMock, startMock } from "./start-mock.js";
-import { TEST_TOKENS } from "./kit/tokens.js";
 
 const HELP = `Usage: community-api-mock [options]
 
 A mock of the community REST API v2 (course and event member lists).
 
 Options:
-  -p, --port <n>     port to listen on, 0 = any free port (default 4010)
-      --host <host>  interface to listen on (default 127.0.0.1)
-  -m, --mode <mode>  realistic | static | dynamic (default realistic)
-  -s, --seed <n>     dataset seed (realistic) or Prism's generator seed (dynamic) (default 1)
-  -q, --quiet        do not print Prism's violation log
-  -h, --help         show this help
-  -v, --version      show the version
+  -p, --port <n>        port to listen on, 0 = any free port (default 4010)
+      --host <host>     interface to listen on (default 127.0.0.1)
+  -m, --mode <mode>     realistic | static | dynamic (default realistic)
+  -s, --seed <n>        dataset seed (realistic) or Prism's generator seed (dynamic) (default 1)
+  -q, --quiet           do not print Prism's violation log
+      --outlive-parent  keep running after the process that started it exits (by default
+                        the mock then stops, so that no orphan keeps the port)
+  -h, --help            show this help
+  -v, --version         show the version
 `;
 
 function fail(message: string): never {
@@ -63,6 +65,7 @@ function parse() {
         mode: { type: "string", short: "m", default: "realistic" },
         seed: { type: "string", short: "s", default: "1" },
         quiet: { type: "boolean", short: "q", default: false },
+        "outlive-parent": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
   // Signals are handled from the start: one that arrives while Prism starts is acted on as
   // soon as there is something to stop.
   let mock: RunningMock | undefined;
-  let signalled = false;
+  let stopping = false;
   const shutdown = (running: RunningMock, code: number) =>
     running.stop().then(
       () => process.exit(code),
@@ -95,14 +98,33 @@ async function main(): Promise<void> {
         process.exit(1);
       },
     );
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) process.exit(1); // a second Ctrl+C: stop waiting
-    signalled = true;
-    process.stdout.write(`\n${signal}: stopping Prism and the mock...\n`);
+  const stop = (why: string) => {
+    stopping = true;
+    process.stdout.write(`\n${why}: stopping Prism and the mock...\n`);
     if (mock) void shutdown(mock, 0);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // a second Ctrl+C: stop waiting
+    stop(signal);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // Whoever started us may go away without a word: `npx community-api-mock & kill $!` signals
+  // npm, not us, and a SIGKILLed parent signals nobody. We are then re-parented (ppid changes):
+  // stop as on SIGTERM, so that no orphan keeps the port and the next run finds it free.
+  const parent = process.ppid;
+  if (!values["outlive-parent"]) {
+    const watch = setInterval(() => {
+      if (process.ppid === parent) return;
+      clearInterval(watch);
+      if (!stopping) stop(`the process that started it (pid ${parent}) exited`);
+    }, 250);
+    watch.unref();
+  }
+  // With the parent gone, a pipe on stdout or stderr may have no reader left (EPIPE): that must
+  // not crash the mock before it has stopped Prism.
+  process.stdout.on("error", () => {});
+  process.stderr.on("error", () => {});
 
   mock = await startMock({
     port,
@@ -113,7 +135,7 @@ async function main(): Promise<void> {
       if (!values.quiet) process.stderr.write(`${line}\n`);
     },
   });
-  if (signalled) return void shutdown(mock, 0);
+  if (stopping) return void shutdown(mock, 0);
   process.stdout.write(banner(mock.url, mode, seed, mock.prismPid));
   const running = mock;
   void running.finished.then((finish) => {

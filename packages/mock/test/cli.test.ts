@@ -1,5 +1,6 @@
 // The built CLI (dist/cli.js, what `pnpm mock` and the bin run): it prints what a user needs,
-// and a signal stops Prism and frees the port, leaving no orphan, even on SIGKILL.
+// and a signal stops Prism and frees the port, leaving no orphan, even on SIGKILL; so does the
+// death of the process that started it (`npx community-api-mock & kill $!`).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -20,8 +21,8 @@ interface Started {
   output: () => string;
 }
 
-function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+/** Resolves once `child`'s output (its own, or a child's it passes on) shows the banner. */
+function bannerOf(child: ChildProcess): Promise<Started> {
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner:\n${output}`)), 30_000);
@@ -39,6 +40,39 @@ function start(args: string[]): Promise<Started> {
     child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
   });
 }
+
+function start(args: string[]): Promise<Started> {
+  return bannerOf(spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] }));
+}
+
+/** Pids of the direct children of `pid` (Linux). */
+function childrenOf(pid: number): number[] {
+  const list = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  return list === "" ? [] : list.split(/\s+/).map(Number);
+}
+
+/**
+ * Parents that start the CLI and wait, as `npx community-api-mock &` or a CI script does: a
+ * shell (`sh -c`, which does not exec its command when more follows) and a node script.
+ */
+const PARENTS = {
+  sh: (args: string[]) =>
+    spawn("sh", ["-c", '"$0" "$@"; echo "the mock exited: $?"', process.execPath, cli, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  node: (args: string[]) =>
+    spawn(
+      process.execPath,
+      [
+        "-e",
+        'require("node:child_process").spawn(process.argv[1], process.argv.slice(2), { stdio: "inherit" }); setInterval(() => {}, 1 << 30);',
+        process.execPath,
+        cli,
+        ...args,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    ),
+};
 
 /** Whether the process runs; a zombie (exited, not yet reaped by whoever adopted it) does not. */
 const alive = (pid: number): boolean => {
@@ -112,6 +146,48 @@ describe("community-api-mock", () => {
       expect(await gone(prismPid, 5000)).toBe(true);
     } finally {
       if (alive(prismPid)) process.kill(prismPid, "SIGKILL"); // leave nothing behind on failure
+    }
+  });
+
+  test.each([
+    ["sh", "SIGTERM"],
+    ["node", "SIGKILL"],
+  ] as const)(
+    "a %s parent killed with %s: the CLI and Prism stop, the port is free",
+    async (kind, signal) => {
+      const parent = PARENTS[kind](["--port", "0", "--quiet"]);
+      const { url, prismPid } = await bannerOf(parent);
+      const [cliPid] = childrenOf(parent.pid ?? 0);
+      const port = Number(new URL(url).port);
+      try {
+        expect(cliPid && alive(cliPid)).toBe(true);
+        parent.kill(signal);
+        await exitOf(parent);
+        // It notices within its watch interval and stops as on SIGTERM.
+        expect(await gone(cliPid ?? 0, 5000), "the CLI outlived its parent").toBe(true);
+        expect(await gone(prismPid, 2000), "Prism outlived the CLI").toBe(true);
+        expect(await portIsFree(port)).toBe(true);
+      } finally {
+        for (const pid of [cliPid ?? 0, prismPid]) if (alive(pid)) process.kill(pid, "SIGKILL");
+      }
+    },
+  );
+
+  test("--outlive-parent: the CLI keeps serving after its parent is gone", async () => {
+    const parent = PARENTS.sh(["--port", "0", "--quiet", "--outlive-parent"]);
+    const { url, prismPid } = await bannerOf(parent);
+    const [cliPid = 0] = childrenOf(parent.pid ?? 0);
+    try {
+      parent.kill("SIGKILL");
+      await exitOf(parent);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // several watch intervals
+      expect(alive(cliPid)).toBe(true);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      process.kill(cliPid, "SIGTERM");
+      expect(await gone(cliPid, 5000)).toBe(true);
+      expect(await gone(prismPid, 2000)).toBe(true);
+    } finally {
+      for (const pid of [cliPid, prismPid]) if (alive(pid)) process.kill(pid, "SIGKILL");
     }
   });
 
