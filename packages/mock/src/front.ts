@@ -1,18 +1,35 @@
 // The public face of a running mock: a small node:http server in front of Prism. It answers
-// /health itself (Prism has no such route and would block or flag it), hands everything else to
-// Prism, and in realistic mode turns any contract breach Prism reports into an error answer.
-import { Agent, createServer, type IncomingHttpHeaders, request } from "node:http";
+// /health itself (Prism has no such route and would block or flag it), answers what the API
+// would refuse before any view runs (malformed HTTP, targets its URL resolver cannot route),
+// hands everything else to Prism within a time limit, and in realistic mode turns any contract
+// breach Prism reports into an error answer.
+import {
+  Agent,
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type ServerResponse,
+} from "node:http";
+import { answerUnhandledRequests } from "./malformed-http.js";
 import { type ListeningServer, listen, ORIGINAL_URL_HEADER, requestUrl } from "./node-http.js";
+import { probePrism } from "./prism.js";
+import { refuseTarget } from "./request-target.js";
 import { badRequestBody, contractBreach, parseViolations } from "./violations.js";
 
 export interface FrontOptions {
   readonly port: number;
   readonly host: string;
-  readonly prismPort: number;
-  /** The body of GET /health. */
+  /** The Prism child the front forwards to. */
+  readonly prism: { readonly pid: number; readonly port: number; readonly exited: Promise<string> };
+  /** The body of GET /health (after `status`, and `reason` when Prism does not serve). */
   readonly health: Readonly<Record<string, unknown>>;
   /** Realistic mode: judge Prism's findings and pass the original URL to the data server. */
   readonly judge: boolean;
+  /** How long Prism may take to answer a request before the front answers 504. */
+  readonly upstreamTimeoutMs: number;
+  /** How long Prism may take to answer the probe behind GET /health. */
+  readonly probeTimeoutMs: number;
   readonly log: (line: string) => void;
 }
 
@@ -67,38 +84,57 @@ function forwardHeaders(
   return out;
 }
 
+function sendJson(
+  res: ServerResponse,
+  method: string,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(method === "HEAD" ? undefined : text);
+}
+
 export function startFront(options: FrontOptions): Promise<ListeningServer> {
   const agent = new Agent({ keepAlive: true });
+  const prismName = `Prism (pid ${options.prism.pid})`;
+  let prismExit: string | undefined;
+  void options.prism.exited.then((detail) => {
+    prismExit = `Prism exited (${detail})`;
+  });
   // Without a Host header (HTTP/1.0), links name the address actually bound (set once listening),
   // not the requested port, which may be 0.
   let fallbackHost = `${options.host}:${options.port}`;
-  const server = createServer((req, res) => {
-    req.resume();
-    const url = requestUrl(req, fallbackHost);
-    const method = req.method ?? "GET";
-    if (url.pathname === "/health") {
-      if (method !== "GET" && method !== "HEAD") {
-        res.writeHead(405, { allow: "GET, HEAD", "content-type": "application/json" });
-        res.end(JSON.stringify({ detail: `Method "${method}" not allowed.` }));
-        return;
-      }
-      const body = JSON.stringify({ status: "ok", ...options.health });
-      res.writeHead(200, {
-        "content-type": "application/json",
-        "content-length": Buffer.byteLength(body),
-      });
-      res.end(method === "HEAD" ? undefined : body);
-      return;
-    }
-    if (!METHODS.includes(method)) {
-      res.writeHead(405, { allow: "GET, HEAD", "content-type": "application/json" });
-      res.end(JSON.stringify({ detail: `Method "${method}" not allowed.` }));
+
+  /** GET /health: Prism is asked every time (a dead or stopped Prism must not look healthy). */
+  const health = async (res: ServerResponse, method: string) => {
+    const reason =
+      prismExit ??
+      (await probePrism(options.prism.port, options.probeTimeoutMs).then((why) =>
+        // It may have died while being probed.
+        why === undefined ? undefined : (prismExit ?? `${prismName} ${why}`),
+      ));
+    const body =
+      reason === undefined
+        ? { status: "ok", ...options.health }
+        : { status: "unavailable", reason, ...options.health };
+    sendJson(res, method, reason === undefined ? 200 : 503, body, { "cache-control": "no-store" });
+  };
+
+  const forward = (req: IncomingMessage, res: ServerResponse, url: URL, method: string) => {
+    if (prismExit !== undefined) {
+      sendJson(res, method, 502, { detail: `community-api-mock: ${prismExit}.` });
       return;
     }
     const upstream = request(
       {
         host: "127.0.0.1",
-        port: options.prismPort,
+        port: options.prism.port,
         agent,
         // Prism's proxy fails on HEAD: ask for GET and drop the body below.
         method: method === "HEAD" ? "GET" : method,
@@ -108,7 +144,12 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+        // Prism stalled or died halfway through the body (the deadline destroys the request).
+        answer.on("error", fail);
         answer.on("end", () => {
+          clearTimeout(deadline);
+          if (done) return;
+          done = true;
           let status = answer.statusCode ?? 502;
           const headers: Record<string, string | string[]> = {};
           for (const [name, value] of Object.entries(answer.headers)) {
@@ -142,16 +183,87 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
         });
       },
     );
-    upstream.on("error", (error) => {
-      options.log(`Prism did not answer ${method} ${url.pathname}: ${error.message}`);
+    // A stopped or wedged Prism accepts the connection and never answers: bound the wait.
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      upstream.destroy();
+    }, options.upstreamTimeoutMs);
+    let done = false;
+    function fail(error: Error) {
+      clearTimeout(deadline);
+      if (done) return;
+      done = true;
+      const why = timedOut
+        ? `${prismName} did not answer within ${options.upstreamTimeoutMs} ms`
+        : (prismExit ?? `${prismName} did not answer (${error.message})`);
+      options.log(`${method} ${url.pathname}: ${why}`);
       if (res.headersSent) return void res.destroy();
-      res.writeHead(502, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({ detail: `community-api-mock: Prism did not answer (${error.message}).` }),
-      );
+      sendJson(res, method, timedOut ? 504 : 502, { detail: `community-api-mock: ${why}.` });
+    }
+    upstream.on("error", fail);
+    // The client gave up: stop waiting for Prism on its behalf.
+    res.on("close", () => {
+      if (res.writableFinished) return;
+      done = true;
+      upstream.destroy();
     });
     upstream.end();
-  });
+  };
+
+  const server = createServer(
+    // An HTTP/1.1 request without Host gets the JSON 400 below, not Node's empty one.
+    { requireHostHeader: false },
+    (req, res) => {
+      req.resume();
+      const method = req.method ?? "GET";
+      if (req.httpVersion === "1.1" && req.headers.host === undefined) {
+        sendJson(
+          res,
+          method,
+          400,
+          { detail: "Bad request: an HTTP/1.1 request without a Host header." },
+          { connection: "close" },
+        );
+        return;
+      }
+      const refusal = refuseTarget(req.url ?? "/");
+      if (refusal) {
+        // What the API cannot route: 404 (400 if malformed), before any token or parameter.
+        // A malformed request closes the connection, as Node does for those its parser refuses.
+        const close = refusal.status === 400 ? { connection: "close" } : undefined;
+        sendJson(res, method, refusal.status, { detail: refusal.detail }, close);
+        return;
+      }
+      const url = requestUrl(req, fallbackHost);
+      if (url.pathname === "/health") {
+        if (method !== "GET" && method !== "HEAD") {
+          sendJson(
+            res,
+            method,
+            405,
+            { detail: `Method "${method}" not allowed.` },
+            { allow: "GET, HEAD" },
+          );
+          return;
+        }
+        void health(res, method);
+        return;
+      }
+      if (!METHODS.includes(method)) {
+        sendJson(
+          res,
+          method,
+          405,
+          { detail: `Method "${method}" not allowed.` },
+          { allow: "GET, HEAD" },
+        );
+        return;
+      }
+      forward(req, res, url, method);
+    },
+  );
+  answerUnhandledRequests(server);
   return listen(server, options.port, options.host).then((front) => {
     fallbackHost = `${options.host}:${front.port}`;
     return {

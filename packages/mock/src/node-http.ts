@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { RequestHandler } from "./kit/handler.js";
 import { json } from "./kit/responses.js";
+import { refuseTarget } from "./request-target.js";
 
 /** Set by the front on every request it forwards: the URL the client really asked for. */
 export const ORIGINAL_URL_HEADER = "x-community-api-mock-url";
@@ -40,14 +41,24 @@ export function listen(server: Server, port: number, host: string): Promise<List
   });
 }
 
-/** The URL a request addressed, from its Host header (as DRF's build_absolute_uri does). */
+/**
+ * The URL a request addressed, from its Host header (as DRF's build_absolute_uri does). The
+ * target is appended to that origin, never resolved against it: `//evil.example/...` or
+ * `http://evil.example/...` must not become the host of the links the mock builds (the front
+ * and the data server answer such targets 404 before they get here; see request-target.ts).
+ */
 export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
-  const path = req.url ?? "/";
-  try {
-    return new URL(path, `http://${req.headers.host ?? fallbackHost}`);
-  } catch {
-    return new URL(path.startsWith("/") ? path : "/", `http://${fallbackHost}`);
+  const target = req.url ?? "/";
+  const path = target.startsWith("/") && !target.startsWith("//") ? target : "/";
+  for (const host of [req.headers.host, fallbackHost]) {
+    if (host === undefined) continue;
+    try {
+      return new URL(`${new URL(`http://${host}`).origin}${path}`);
+    } catch {
+      // Not a host: try the next one.
+    }
   }
+  return new URL(path, "http://127.0.0.1");
 }
 
 function toRequest(req: IncomingMessage, url: URL): Request | undefined {
@@ -84,12 +95,20 @@ export function startDataServer(handler: RequestHandler): Promise<ListeningServe
     req.resume();
     const forwarded = req.headers[ORIGINAL_URL_HEADER];
     let url = requestUrl(req, "127.0.0.1");
-    if (typeof forwarded === "string" && URL.canParse(forwarded)) url = new URL(forwarded);
-    const request = toRequest(req, url);
+    let target = req.url ?? "/";
+    if (typeof forwarded === "string" && URL.canParse(forwarded)) {
+      url = new URL(forwarded);
+      target = `${url.pathname}${url.search}`;
+    }
+    // The front already answers these; the same rule here keeps the data server safe on its own.
+    const refusal = refuseTarget(target);
+    const request = refusal ? undefined : toRequest(req, url);
     const answer = request
       ? handler(request)
       : Promise.resolve(
-          json(405, { detail: `Method "${req.method}" not allowed.` }, { allow: "GET, HEAD" }),
+          refusal
+            ? json(refusal.status, { detail: refusal.detail })
+            : json(405, { detail: `Method "${req.method}" not allowed.` }, { allow: "GET, HEAD" }),
         );
     answer
       .then(

@@ -39,18 +39,38 @@ function freePort(): Promise<number> {
   });
 }
 
-/** True once anything answers HTTP on the port (Prism has no readiness endpoint). */
-function answers(port: number): Promise<boolean> {
+/**
+ * Asks Prism whether it serves: a CORS preflight (`OPTIONS` with `Origin` and
+ * `Access-Control-Request-Method`), which Prism's server answers itself, without routing,
+ * validating or logging. Resolves `undefined` once any HTTP answer arrives within `timeoutMs`,
+ * else why not. A fresh connection each time, so a stale pooled socket cannot fake an answer.
+ */
+export function probePrism(port: number, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     const req = request(
-      { host: "127.0.0.1", port, path: "/", method: "GET", timeout: 1000 },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/",
+        method: "OPTIONS",
+        headers: { origin: "http://127.0.0.1", "access-control-request-method": "GET" },
+        agent: false,
+      },
       (res) => {
         res.resume();
-        resolve(true);
+        clearTimeout(timer);
+        resolve(undefined);
       },
     );
-    req.once("error", () => resolve(false));
-    req.once("timeout", () => req.destroy());
+    // A stopped (SIGSTOP) or busy Prism still accepts the connection: only an answer counts.
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve(`did not answer a probe within ${timeoutMs} ms`);
+    }, timeoutMs);
+    req.once("error", (error) => {
+      clearTimeout(timer);
+      resolve(`did not answer a probe (${error.message})`);
+    });
     req.end();
   });
 }
@@ -70,6 +90,8 @@ function kill(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill("SIGTERM");
+    // A stopped (SIGSTOP) Prism acts on SIGTERM only once it runs again.
+    child.kill("SIGCONT");
   });
 }
 
@@ -114,7 +136,7 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
     },
   );
   const recent: string[] = [];
-  // Start-up chatter (and the readiness probe's own 404) is kept for the error message only.
+  // Start-up chatter is kept for the error message only.
   let ready = false;
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
@@ -131,7 +153,7 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
 
   const deadline = Date.now() + options.startupTimeoutMs;
   while (!hasExited(child)) {
-    if (await answers(port)) {
+    if ((await probePrism(port, 1000)) === undefined) {
       ready = true;
       const exited = new Promise<string>((resolve) => {
         const describe = () => `code ${child.exitCode}, signal ${child.signalCode}`;

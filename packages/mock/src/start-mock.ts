@@ -29,6 +29,16 @@ export interface StartMockOptions {
   log?: (line: string) => void;
   /** How long to wait for Prism to answer, in ms. Default `30_000`. */
   startupTimeoutMs?: number;
+  /**
+   * How long a request may wait for Prism's answer before the mock answers `504`, in ms (a
+   * stopped or wedged Prism accepts connections and never answers). Default `10_000`.
+   */
+  upstreamTimeoutMs?: number;
+  /**
+   * How long `GET /health` waits for Prism to answer its probe before it reports
+   * `503 {"status":"unavailable"}`, in ms. Default `2_000`.
+   */
+  probeTimeoutMs?: number;
 }
 
 /** Why a mock stopped serving. */
@@ -47,8 +57,8 @@ export interface RunningMock {
   readonly prismPid: number;
   /**
    * Settles once the mock no longer serves: `{ reason: "stopped" }` after `stop()`, or
-   * `{ reason: "prism-exited" }` when Prism died on its own (the front then answers 502; call
-   * `stop()` to release the rest).
+   * `{ reason: "prism-exited" }` when Prism died on its own (the front then answers 502, and
+   * `/health` 503 with the reason; Prism is not restarted; call `stop()` to release the rest).
    */
   readonly finished: Promise<MockFinish>;
   /** Stops the front, Prism and the data server; resolves once all are gone. Idempotent. */
@@ -75,6 +85,12 @@ export async function startMockWith(
   const log = options.log ?? (() => {});
   if (!MOCK_MODES.includes(mode)) throw new TypeError(`unknown mode: ${String(mode)}`);
   if (!Number.isSafeInteger(seed)) throw new TypeError(`seed must be an integer: ${seed}`);
+  for (const name of ["upstreamTimeoutMs", "probeTimeoutMs", "startupTimeoutMs"] as const) {
+    const ms = options[name];
+    if (ms !== undefined && !(Number.isFinite(ms) && ms > 0)) {
+      throw new TypeError(`${name} must be a positive number of milliseconds: ${ms}`);
+    }
+  }
   const spec = bundledSpec();
   const started: { close(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -100,7 +116,7 @@ export async function startMockWith(
     const front = await startFront({
       port: options.port ?? 4010,
       host,
-      prismPort: prism.port,
+      prism,
       health: {
         mode,
         ...(mode === "static" ? {} : { seed }),
@@ -108,6 +124,8 @@ export async function startMockWith(
         specSha256: spec.sha256,
       },
       judge: mode === "realistic",
+      upstreamTimeoutMs: options.upstreamTimeoutMs ?? 10_000,
+      probeTimeoutMs: options.probeTimeoutMs ?? 2_000,
       log,
     });
     started.push(front);
