@@ -14,6 +14,7 @@ import {
 import { answerUnhandledRequests } from "./malformed-http.js";
 import { type ListeningServer, listen, ORIGINAL_URL_HEADER, requestUrl } from "./node-http.js";
 import { probePrism } from "./prism.js";
+import { isPageBody, type PageShaping } from "./prism-pages.js";
 import { refuseTarget } from "./request-target.js";
 import { badRequestBody, contractBreach, parseViolations } from "./violations.js";
 
@@ -26,6 +27,8 @@ export interface FrontOptions {
   readonly health: Readonly<Record<string, unknown>>;
   /** Realistic mode: judge Prism's findings and pass the original URL to the data server. */
   readonly judge: boolean;
+  /** Static and dynamic modes: how Prism's pages are adapted. */
+  readonly pages?: PageShaping;
   /** How long Prism may take to answer a request before the front answers 504. */
   readonly upstreamTimeoutMs: number;
   /** How long Prism may take to answer the probe behind GET /health. */
@@ -65,6 +68,7 @@ function prismPath(url: URL): string {
 function forwardHeaders(
   headers: IncomingHttpHeaders,
   original: URL | undefined,
+  prefer: string | undefined,
 ): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = { ...headers };
   // Bodies are never forwarded (the API has none, and Prism's proxy refuses a GET with one);
@@ -81,6 +85,7 @@ function forwardHeaders(
   }
   delete out[ORIGINAL_URL_HEADER];
   if (original) out[ORIGINAL_URL_HEADER] = original.href;
+  if (prefer) out.prefer = prefer;
   return out;
 }
 
@@ -139,7 +144,11 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
         // Prism's proxy fails on HEAD: ask for GET and drop the body below.
         method: method === "HEAD" ? "GET" : method,
         path: prismPath(url),
-        headers: forwardHeaders(req.headers, options.judge ? url : undefined),
+        headers: forwardHeaders(
+          req.headers,
+          options.judge ? url : undefined,
+          options.pages?.prefer(url),
+        ),
       },
       (answer) => {
         const chunks: Buffer[] = [];
@@ -176,6 +185,11 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
           if (named) {
             body = Buffer.from(named);
             headers["content-type"] = "application/json";
+          }
+          if (options.pages && status === 200) {
+            const page = parseJson(body);
+            if (isPageBody(page))
+              body = Buffer.from(JSON.stringify(options.pages.reshape(page, url)));
           }
           headers["content-length"] = String(body.length);
           res.writeHead(status, headers);
@@ -274,4 +288,12 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
       },
     };
   });
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
 }

@@ -113,7 +113,11 @@ function argumentsFor(options: PrismOptions, port: number): string[] {
     // lets the mock give the API's 400; front.ts turns every violation into an error instead.
     return ["proxy", specPath, command.upstream, ...shared];
   }
-  const dynamic = command.dynamic ? ["--dynamic", "--seed", String(command.seed)] : [];
+  const dynamic = command.dynamic
+    ? // json-schema-faker would otherwise add invented keys (`in_da`, `laborum_c4`) to every
+      // object the schema leaves open; the API sends only the properties it declares.
+      ["--dynamic", "--seed", String(command.seed), "--json-schema-faker-fillProperties=false"]
+    : [];
   return ["mock", specPath, ...shared, "--errors", ...dynamic];
 }
 

@@ -1,11 +1,15 @@
 // startMock: the running mock. realistic = front -> Prism proxy -> in-process data server;
 // static / dynamic = front -> Prism mock. The front always serves /health.
 
+import { readFileSync } from "node:fs";
 import { startFront } from "./front.js";
 import { createMockHandler, type RequestHandler } from "./kit/handler.js";
 import { type ListeningServer, startDataServer } from "./node-http.js";
 import { bundledSpec } from "./package-files.js";
 import { type PrismProcess, startPrism } from "./prism.js";
+import { dynamicPages, type OpenApiExamples, staticPages } from "./prism-pages.js";
+
+const readSpec = (path: string) => JSON.parse(readFileSync(path, "utf8")) as OpenApiExamples;
 
 /** How the mock answers. */
 export type MockMode = "realistic" | "static" | "dynamic";
@@ -124,6 +128,8 @@ export async function startMockWith(
         specSha256: spec.sha256,
       },
       judge: mode === "realistic",
+      ...(mode === "static" ? { pages: staticPages(readSpec(spec.path)) } : {}),
+      ...(mode === "dynamic" ? { pages: dynamicPages() } : {}),
       upstreamTimeoutMs: options.upstreamTimeoutMs ?? 10_000,
       probeTimeoutMs: options.probeTimeoutMs ?? 2_000,
       log,
