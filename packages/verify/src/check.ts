@@ -1,0 +1,453 @@
+// Checks one exchange against the operation's declared responses: the status is declared, each
+// declared header holds to its schema, the body has a declared media type and holds to its
+// schema (Ajv decides; the walk below finds where and says what), list links point back at the
+// list, and every property the schema does not describe is reported as undocumented.
+import type { OperationFact } from "./facts.js";
+import { type Exposure, type Shown, show, showText } from "./mask.js";
+import { child, jsonType, type SpecSchemas, typeFits } from "./schemas.js";
+
+/** `contradiction`: the answer breaks the spec. `undocumented`: it carries what the spec does not describe. */
+export type Severity = "contradiction" | "undocumented";
+
+/** Where in the answer an issue sits. */
+export type Location = "status" | "header" | "body";
+
+/** One thing one answer got wrong. */
+export interface Issue {
+  readonly severity: Severity;
+  /** `status`, `header`, `content-type`, `not-json`, `empty`, `type`, `enum`, `required`, `no-match`, `format`, ..., `link`, `undocumented`. */
+  readonly kind: string;
+  readonly location: Location;
+  /** JSON pointer into the body (a header's name for `header`). */
+  readonly pointer: string;
+  /** The same with every array index as `*`: `/results/*\/ext_id`. */
+  readonly general: string;
+  /** Index of the list item it sits in, or null. */
+  readonly item: number | null;
+  /** What the spec says should be there. */
+  readonly spec: string;
+  /** What arrived, masked. */
+  readonly actual: Shown;
+}
+
+/** A place in the body: its pointer, and the same with indices as `*`. */
+interface Path {
+  readonly concrete: string;
+  readonly general: string;
+}
+
+const ROOT: Path = { concrete: "", general: "" };
+const key = (path: Path, name: string): Path => ({
+  concrete: child(path.concrete, name),
+  general: child(path.general, name),
+});
+const index = (path: Path, i: number): Path => ({
+  concrete: child(path.concrete, i),
+  general: `${path.general}/*`,
+});
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Keywords the walk handles itself; any other failure Ajv reports is passed on by name. */
+const WALKED = new Set([
+  "type",
+  "enum",
+  "const",
+  "required",
+  "properties",
+  "items",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "$ref",
+  "additionalProperties",
+]);
+
+/** Types a schema node declares itself (`type`, or the types of its `enum`), or null. */
+function ownTypes(node: Record<string, unknown>): Set<string> | null {
+  const types = new Set<string>();
+  if (typeof node.type === "string") types.add(node.type);
+  if (Array.isArray(node.type)) for (const t of node.type) types.add(String(t));
+  if (types.size === 0 && Array.isArray(node.enum))
+    for (const v of node.enum) types.add(jsonType(v));
+  if (types.has("number")) types.add("integer");
+  return types.size > 0 ? types : null;
+}
+
+export class ExchangeChecker {
+  readonly #schemas: SpecSchemas;
+
+  constructor(schemas: SpecSchemas) {
+    this.#schemas = schemas;
+  }
+
+  /** The pointer of an operation in the document: `/paths/<path>/<method>`. */
+  operationPointer(operation: OperationFact): string {
+    return child(child("/paths", operation.path), operation.method.toLowerCase());
+  }
+
+  /** The declared response for a status (exact, then `4XX`-style, then `default`), or null. */
+  response(operation: OperationFact, status: number): string | null {
+    const responses = child(this.operationPointer(operation), "responses");
+    for (const key of [String(status), `${Math.floor(status / 100)}XX`, "default"]) {
+      if (this.#schemas.node(child(responses, key))) {
+        return this.#schemas.resolve(child(responses, key)).pointer;
+      }
+    }
+    return null;
+  }
+
+  /** The JSON schema of a declared response's body, or null. */
+  bodySchema(response: string): string | null {
+    const content = this.#schemas.node(child(response, "content"));
+    if (!content) return null;
+    const media = Object.keys(content).find(isJson);
+    return media ? child(child(child(response, "content"), media), "schema") : null;
+  }
+
+  /** The list property of a page schema (its array property, e.g. `results`), or null. */
+  listProperty(pageSchema: string): string | null {
+    for (const [name, at] of this.#schemas.properties(pageSchema)) {
+      if (this.#schemas.types(at).has("array") && this.#schemas.types(at).size === 1) return name;
+    }
+    return null;
+  }
+
+  /** Everything wrong with one exchange, given its body text. */
+  check(
+    operation: OperationFact,
+    exchange: { status: number; headers: Headers; url: URL },
+    body: { text: string } | { error: string },
+  ): Issue[] {
+    const s = this.#schemas;
+    const out: Issue[] = [];
+    const response = this.response(operation, exchange.status);
+    if (!response) {
+      out.push({
+        severity: "contradiction",
+        kind: "status",
+        location: "status",
+        pointer: "",
+        general: "",
+        item: null,
+        spec: `one of ${operation.responses.join(", ")}`,
+        actual: { type: "status", value: `HTTP ${exchange.status}` },
+      });
+      return out;
+    }
+    this.#checkHeaders(response, exchange.headers, out);
+
+    const content = s.node(child(response, "content"));
+    if (!content) return out;
+    const schema = this.bodySchema(response);
+    if ("error" in body) {
+      out.push(this.#whole("body", "a complete body", { type: "error", value: body.error }));
+      return out;
+    }
+    const ok = exchange.status >= 200 && exchange.status < 300;
+    if (body.text === "") {
+      // An error may come without a body (the spec's error bodies say clients must cope).
+      if (ok)
+        out.push(
+          this.#whole("empty", describeBody(s, schema), { type: "empty", value: "an empty body" }),
+        );
+      return out;
+    }
+    const mediaType = (exchange.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
+    const declared = Object.keys(content);
+    let parsed: unknown;
+    let json = false;
+    try {
+      parsed = JSON.parse(body.text);
+      json = true;
+    } catch {}
+    if (schema && !json) {
+      out.push(this.#whole("not-json", describeBody(s, schema), showText(body.text, mediaType)));
+      return out;
+    }
+    if (!declared.includes(mediaType.toLowerCase())) {
+      out.push({
+        severity: "contradiction",
+        kind: "content-type",
+        location: "header",
+        pointer: "content-type",
+        general: "content-type",
+        item: null,
+        spec: declared.join(" or "),
+        actual: { type: "header", value: mediaType ? JSON.stringify(mediaType) : "none" },
+      });
+    }
+    if (!schema) return out;
+    const list = operation.list && ok ? this.listProperty(schema) : null;
+    const issues: Issue[] = [];
+    checkValue(s, schema, parsed, ROOT, issues);
+    findUndocumented(s, schema, parsed, ROOT, issues);
+    if (list && isObject(parsed)) this.#checkLinks(schema, parsed, exchange.url, issues);
+    for (const issue of issues) out.push(list ? { ...issue, item: itemOf(issue, list) } : issue);
+    return out;
+  }
+
+  /** Each declared header present holds to its schema; a required one is present. */
+  #checkHeaders(response: string, headers: Headers, out: Issue[]): void {
+    const s = this.#schemas;
+    const declared = s.node(child(response, "headers")) ?? {};
+    for (const name of Object.keys(declared)) {
+      const at = s.resolve(child(child(response, "headers"), name));
+      const schema = child(at.pointer, "schema");
+      const value = headers.get(name);
+      const issue = (spec: string, actual: Shown): Issue => ({
+        severity: "contradiction",
+        kind: "header",
+        location: "header",
+        pointer: name,
+        general: name,
+        item: null,
+        spec,
+        actual,
+      });
+      if (value === null) {
+        if (at.node.required === true) {
+          out.push(issue(`required: ${s.describe(schema)}`, { type: "absent", value: "absent" }));
+        }
+        continue;
+      }
+      if (!s.node(schema)) continue;
+      const numeric = s.types(schema).has("integer") && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim());
+      const typed = numeric ? Number(value) : value;
+      if (!s.valid(schema, typed)) out.push(issue(s.describe(schema), show(value, "code")));
+    }
+  }
+
+  /**
+   * The page's links (its `format: uri` properties, `next` and `previous`) lead to the next and
+   * previous page of the list that was asked for: the same origin and path as the request.
+   */
+  #checkLinks(schema: string, page: Record<string, unknown>, url: URL, out: Issue[]): void {
+    const s = this.#schemas;
+    for (const [name, at] of s.properties(schema)) {
+      if (s.resolve(at).node.format !== "uri") continue;
+      const value = page[name];
+      if (typeof value !== "string") continue;
+      let link: URL;
+      try {
+        link = new URL(value);
+      } catch {
+        continue; // not a URL at all: the format check has said so
+      }
+      if (link.origin === url.origin && link.pathname === url.pathname) continue;
+      out.push({
+        severity: "contradiction",
+        kind: "link",
+        location: "body",
+        pointer: `/${name}`,
+        general: `/${name}`,
+        item: null,
+        spec: `a link to this list: ${url.origin}${url.pathname}?…`,
+        actual: {
+          type: "string",
+          value: `${JSON.stringify(`${link.origin}${link.pathname}?…`)} (string)`,
+        },
+      });
+    }
+  }
+
+  #whole(kind: string, spec: string, actual: Shown): Issue {
+    return {
+      severity: "contradiction",
+      kind,
+      location: "body",
+      pointer: "",
+      general: "",
+      item: null,
+      spec,
+      actual,
+    };
+  }
+}
+
+const isJson = (media: string): boolean => /^application\/(.+\+)?json$/i.test(media);
+
+function describeBody(s: SpecSchemas, schema: string | null): string {
+  return schema ? `JSON: ${s.describe(schema)}` : "a body of the declared media type";
+}
+
+/** The list item an issue sits in: the index after `/<list>/`, or null. */
+function itemOf(issue: Issue, list: string): number | null {
+  const match = new RegExp(`^/${list}/([0-9]+)(/|$)`).exec(issue.pointer);
+  return match ? Number(match[1]) : null;
+}
+
+/** How much of a value at this schema the report may show. */
+function exposure(s: SpecSchemas, pointer: string): Exposure {
+  if (s.coded(pointer)) return "code";
+  return s.shaped(pointer) ? "shape" : "mask";
+}
+
+function issueAt(path: Path, kind: string, spec: string, actual: Shown): Issue {
+  return {
+    severity: "contradiction",
+    kind,
+    location: "body",
+    pointer: path.concrete,
+    general: path.general,
+    item: null,
+    spec,
+    actual,
+  };
+}
+
+/**
+ * Walks a value that Ajv finds invalid against a schema, down to the places that fail, and says
+ * what each should be. Only invalid subtrees are entered, so a valid body costs one validation.
+ */
+function checkValue(
+  s: SpecSchemas,
+  pointer: string,
+  value: unknown,
+  path: Path,
+  out: Issue[],
+): void {
+  if (s.valid(pointer, value)) return;
+  const before = out.length;
+  const { pointer: at, node } = s.resolve(pointer);
+  const branches = s.branches(at);
+  if (branches.length > 0) {
+    // An object or array that fits one branch (its type, and for an object all of the
+    // branch's required properties): report what is wrong inside it. Otherwise the value
+    // matches none, and the report says what the union allows.
+    const fitting = branches.filter(
+      (branch) =>
+        typeFits(s.types(branch), value) &&
+        (!isObject(value) || [...s.required(branch)].every((k) => k in value)),
+    );
+    const structured = typeof value === "object" && value !== null;
+    if (structured && fitting.length === 1 && fitting[0] !== undefined) {
+      checkValue(s, fitting[0], value, path, out);
+    } else {
+      const kind = !typeFits(s.types(at), value) ? "type" : s.coded(at) ? "enum" : "no-match";
+      out.push(issueAt(path, kind, s.describe(at), show(value, exposure(s, at))));
+    }
+  } else {
+    for (const part of s.allOf(at)) checkValue(s, part, value, path, out);
+    const types = ownTypes(node);
+    if (types && !typeFits(types, value)) {
+      out.push(issueAt(path, "type", s.describe(at), show(value, exposure(s, at))));
+    } else if (
+      Array.isArray(node.enum) &&
+      !node.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))
+    ) {
+      out.push(issueAt(path, "enum", s.describe(at), show(value, exposure(s, at))));
+    } else {
+      if (isObject(value)) checkObject(s, at, node, value, path, out);
+      if (Array.isArray(value) && node.items !== undefined) {
+        const items = child(at, "items");
+        for (const [i, item] of value.entries()) checkValue(s, items, item, index(path, i), out);
+      }
+      // Ajv's other verdicts on this value itself (format, pattern, minimum, maxLength, ...).
+      if (s.allOf(at).length === 0) {
+        for (const failure of s.topFailures(at, value)) {
+          if (WALKED.has(failure.keyword)) continue;
+          out.push(issueAt(path, failure.keyword, s.describe(at), show(value, exposure(s, at))));
+        }
+      }
+    }
+  }
+  // Ajv said no, and the walk found nothing to name: report the verdict as it is.
+  if (out.length === before) {
+    out.push(issueAt(path, "schema", s.describe(at), show(value, exposure(s, at))));
+  }
+}
+
+function checkObject(
+  s: SpecSchemas,
+  at: string,
+  node: Record<string, unknown>,
+  value: Record<string, unknown>,
+  path: Path,
+  out: Issue[],
+): void {
+  const known = s.properties(at);
+  if (Array.isArray(node.required)) {
+    for (const name of node.required) {
+      if (typeof name !== "string" || name in value) continue;
+      const property = known.get(name);
+      out.push(
+        issueAt(
+          key(path, name),
+          "required",
+          `required: ${property ? s.describe(property) : "present"}`,
+          { type: "absent", value: "absent" },
+        ),
+      );
+    }
+  }
+  const own = node.properties;
+  if (isObject(own)) {
+    for (const name of Object.keys(own)) {
+      if (name in value) {
+        checkValue(s, child(child(at, "properties"), name), value[name], key(path, name), out);
+      }
+    }
+  }
+  if (node.additionalProperties === false) {
+    for (const name of Object.keys(value)) {
+      if (known.has(name)) continue;
+      out.push(
+        issueAt(
+          key(path, name),
+          "additional",
+          "not allowed: the schema is closed",
+          show(value[name]),
+        ),
+      );
+    }
+  }
+}
+
+/**
+ * Properties the schema does not describe, at any depth. A schema that allows other properties
+ * (User, for communities' custom fields) still gets them reported, as undocumented; a closed one
+ * has had them reported as contradictions by the walk above.
+ */
+function findUndocumented(
+  s: SpecSchemas,
+  pointer: string,
+  value: unknown,
+  path: Path,
+  out: Issue[],
+): void {
+  if (Array.isArray(value)) {
+    const items = s.items(pointer);
+    if (items) {
+      for (const [i, item] of value.entries())
+        findUndocumented(s, items, item, index(path, i), out);
+    }
+    return;
+  }
+  if (!isObject(value)) return;
+  let schemas = [s.resolve(pointer).pointer];
+  const branches = s.branches(pointer);
+  if (branches.length > 0) {
+    const objects = branches.filter((branch) => s.types(branch).has("object"));
+    const valid = objects.filter((branch) => s.valid(branch, value));
+    const complete = objects.filter((branch) => [...s.required(branch)].every((k) => k in value));
+    schemas = valid.length > 0 ? valid : complete.length > 0 ? complete : objects;
+  }
+  const known = new Map<string, string>();
+  for (const schema of schemas) for (const [k, v] of s.properties(schema)) known.set(k, v);
+  if (known.size === 0 || schemas.some((schema) => s.closed(schema))) return;
+  const names = schemas.map((schema) => s.name(schema)).filter(Boolean);
+  const owner = names.length > 0 ? names.join(" or ") : "the schema";
+  for (const name of Object.keys(value)) {
+    const at = known.get(name);
+    if (at) {
+      findUndocumented(s, at, value[name], key(path, name), out);
+    } else {
+      out.push({
+        ...issueAt(key(path, name), "undocumented", `not described by ${owner}`, show(value[name])),
+        severity: "undocumented",
+      });
+    }
+  }
+}

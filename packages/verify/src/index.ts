@@ -1,0 +1,17 @@
+// Public API of @community-api/verify.
+export type { Issue, Location, Severity } from "./check.js";
+export type { OperationFact, OperationFacts, ParameterFacts } from "./facts.js";
+export { formatReport } from "./format.js";
+export type { Exposure, Shown } from "./mask.js";
+export { type Case, type Plan, planCases, type Skipped, SMALL_PAGE } from "./plan.js";
+export { type CliIo, runCli, TOKEN_VARIABLE } from "./run-cli.js";
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_PAGES,
+  type FatalReason,
+  type Finding,
+  type OperationSummary,
+  type VerifyOptions,
+  type VerifyReport,
+  verify,
+} from "./verify.js";
