@@ -99,6 +99,7 @@ beforeAll(async () => {
       tarballs["@community-api/types"].file,
       tarballs["@community-api/client"].file,
       tarballs["@community-api/mock"].file,
+      tarballs["@community-api/verify"].file,
     ],
     { cwd: project, env: npmEnv(), encoding: "utf8" },
   );
@@ -114,7 +115,12 @@ afterAll(async () => {
 
 describe("installed from the tarballs", () => {
   it("are real copies with real versions, not workspace links", () => {
-    for (const name of ["@community-api/types", "@community-api/client", "@community-api/mock"]) {
+    for (const name of [
+      "@community-api/types",
+      "@community-api/client",
+      "@community-api/mock",
+      "@community-api/verify",
+    ]) {
       expect(lstatSync(installed(name)).isSymbolicLink(), name).toBe(false);
     }
     const types = readJson<{ version: string }>(
@@ -181,6 +187,42 @@ describe("the Prism npm chose for this Node", () => {
       const range = engines?.node ?? ">=0";
       expect(satisfies(process.versions.node, range), `${name}@${version}: ${range}`).toBe(true);
     }
+  });
+});
+
+describe("the verifier, installed", () => {
+  it("`npx community-api-verify --help` runs its bin from the tarball", async () => {
+    const { stdout } = await run("npx", ["--no-install", "community-api-verify", "--help"], {
+      cwd: project,
+      env: npmEnv(),
+      encoding: "utf8",
+    });
+    expect(stdout).toMatch(/^Usage: community-api-verify --base-url <url>/);
+    expect(stdout).toContain("--course <id>");
+    expect(stdout).toContain(`spec this package ships (${fingerprint.version})`);
+  });
+
+  it("finds nothing to report against the installed mock, from the spec it ships", async () => {
+    const token = "course-1-manager";
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [
+        join(installed("@community-api/verify"), "bin", "community-api-verify.js"),
+        "--base-url",
+        mockUrl,
+        "--course",
+        "1",
+        "--json",
+      ],
+      { cwd: project, env: { ...process.env, COMMUNITY_API_TOKEN: token }, encoding: "utf8" },
+    );
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({
+      exitCode: 0,
+      findings: [],
+      spec: { sha256: fingerprint.sha256 },
+    });
+    expect(stdout + stderr).not.toContain(token);
   });
 });
 

@@ -14,14 +14,16 @@ const ENTRYPOINTS: Record<PublishedName, string[]> = {
   "@community-api/types": [".", "./package.json"],
   "@community-api/client": [".", "./package.json"],
   "@community-api/mock": [".", "./kit", "./openapi.json", "./package.json"],
+  "@community-api/verify": [".", "./package.json"],
 };
 /** Resolution modes attw checks: TypeScript's node10, node16 from CJS and ESM, bundler. */
 const MODES = ["bundler", "node10", "node16-cjs", "node16-esm"];
 /** Files every tarball carries besides dist/. */
 const TOP_LEVEL = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
-/** Files besides dist/ and TOP_LEVEL: the mock's bin, a committed file (see its README). */
+/** Files besides dist/ and TOP_LEVEL: the CLIs' bins, committed files (see their READMEs). */
 const EXTRA: Partial<Record<PublishedName, string[]>> = {
   "@community-api/mock": ["bin/community-api-mock.js"],
+  "@community-api/verify": ["bin/community-api-verify.js"],
 };
 
 const work = mkdtempSync(join(tmpdir(), "packaging-lint-"));
@@ -33,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.each(PUBLISHED.map((p) => p.name))("%s, packed", (name) => {
-  it("holds dist/ plus the manifest, README, LICENSE and CHANGELOG (and the mock's bin), nothing else", () => {
+  it("holds dist/ plus the manifest, README, LICENSE and CHANGELOG (and a CLI's bin), nothing else", () => {
     const { files } = tarballs[name];
     expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(
       [...TOP_LEVEL, ...(EXTRA[name] ?? [])].sort(),

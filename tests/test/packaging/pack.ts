@@ -13,6 +13,7 @@ export const PUBLISHED = [
   { dir: "types", name: "@community-api/types" },
   { dir: "client", name: "@community-api/client" },
   { dir: "mock", name: "@community-api/mock" },
+  { dir: "verify", name: "@community-api/verify" },
 ] as const;
 
 export type PublishedName = (typeof PUBLISHED)[number]["name"];
