@@ -105,6 +105,7 @@ describe("node scripts/build.mjs", () => {
           "The statuses filter",
           "Errors",
           "Roles",
+          "Verify the spec against your community",
         ],
       },
       { name: "Reference", tags: spec.tags.map((tag: { name: string }) => tag.name) },
