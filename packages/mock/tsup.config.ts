@@ -18,7 +18,12 @@ function copyRuntimeFiles(): void {
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", kit: "src/kit/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      kit: "src/kit/index.ts",
+      msw: "src/msw/index.ts",
+      contract: "src/contract/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     // import.meta.url locates the bundled spec; the CJS build needs it shimmed.

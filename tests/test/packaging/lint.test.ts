@@ -13,7 +13,7 @@ import { attw, node, PUBLINT } from "./tools.js";
 const ENTRYPOINTS: Record<PublishedName, string[]> = {
   "@community-api/types": [".", "./package.json"],
   "@community-api/client": [".", "./package.json"],
-  "@community-api/mock": [".", "./kit", "./openapi.json", "./package.json"],
+  "@community-api/mock": [".", "./contract", "./kit", "./msw", "./openapi.json", "./package.json"],
   "@community-api/verify": [".", "./package.json"],
 };
 /** Resolution modes attw checks: TypeScript's node10, node16 from CJS and ESM, bundler. */

@@ -41,6 +41,13 @@ import { parseToken, type TokenGrant } from "./tokens.js";
 /** A fetch-style request handler: `(request) => Promise<Response>`. */
 export type RequestHandler = (request: Request) => Promise<Response>;
 
+/**
+ * Judges one answer against the API's contract and returns what to send: the answer itself, or
+ * an error answer naming the breach. `createContractCheck()` from `@community-api/mock/contract`
+ * makes one from the bundled spec (kept out of the kit so that the kit needs no validator).
+ */
+export type ContractCheck = (request: Request, response: Response) => Promise<Response>;
+
 /** Options of {@link createMockHandler}. */
 export interface MockHandlerOptions {
   /** Seed of the generated dataset; ignored when `dataset` is given. Default `1`. */
@@ -52,6 +59,12 @@ export interface MockHandlerOptions {
    * sent back in the {@link WARNING_HEADER} response header). Default: none.
    */
   onWarning?: (message: string) => void;
+  /**
+   * Checks every answer against the spec, e.g. `createContractCheck()` from
+   * `@community-api/mock/contract`, which turns a breach into a `500` naming the violations.
+   * Default: none (answers are not checked).
+   */
+  contract?: ContractCheck;
 }
 
 /** The response header that names a request form the API silently misreads. */
@@ -182,6 +195,7 @@ export function createMockHandler(options: MockHandlerOptions = {}): RequestHand
     } catch (error) {
       response = internalError(error);
     }
+    if (options.contract) response = await options.contract(request, response);
     // HEAD: the same status and headers as GET, no body.
     return request.method === "HEAD"
       ? new Response(null, { status: response.status, headers: response.headers })

@@ -3,6 +3,7 @@
 export { createDataset, type DatasetOptions } from "./dataset.js";
 export { createMockFetch, type FetchLike, handleRequest, type MockFetchOptions } from "./fetch.js";
 export {
+  type ContractCheck,
   createMockHandler,
   type MockHandlerOptions,
   type RequestHandler,
