@@ -5,7 +5,7 @@
 // The site is written to a scratch folder beside it and swapped in only when complete, so a
 // failed build leaves the last good site in place.
 //
-// Usage: node scripts/build.mjs [--out <dir>] [--samples <dir>] [--content <dir>]
+// Usage: node scripts/build.mjs [--out <dir>] [--content <dir>]
 import {
   copyFileSync,
   existsSync,
@@ -22,14 +22,13 @@ import { decorateSpec, listOperations } from "./decorate.mjs";
 import { loadGuides } from "./guides.mjs";
 import { makeOffline } from "./offline.mjs";
 import { renderRedoc } from "./render.mjs";
-import { loadSamples } from "./samples.mjs";
-import { readBundledSpec } from "./spec.mjs";
+import { generateSamples } from "./samples.mjs";
+import { readBundledSpec, readOperationFacts } from "./spec.mjs";
 
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
   options: {
     out: { type: "string", default: join(docsDir, "dist") },
-    samples: { type: "string", default: join(docsDir, "samples") },
     content: { type: "string", default: join(docsDir, "content") },
   },
 });
@@ -48,7 +47,7 @@ try {
   const spec = readBundledSpec();
   const operationIds = listOperations(spec.doc).map(({ operation }) => operation.operationId);
   const doc = decorateSpec(spec.doc, {
-    samples: loadSamples(values.samples, operationIds),
+    samples: generateSamples(readOperationFacts(spec)),
     guides: loadGuides(values.content),
     fingerprint: spec.fingerprint,
   });

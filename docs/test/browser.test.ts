@@ -8,12 +8,15 @@ import { join } from "node:path";
 import { SPEC_SHA256 } from "@community-api/client";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateSamples } from "../scripts/samples.mjs";
 import { serveDocs } from "../scripts/serve.mjs";
+import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
 import { CHROMIUM_FLAGS, findChromium, INSTALL_HINT } from "./chromium.js";
-import { artifactsDir, distDir, samplesDir } from "./paths.js";
+import { artifactsDir, distDir } from "./paths.js";
 import { operations, specFingerprint } from "./spec-walk.js";
 
 const executablePath = findChromium();
+const samples = generateSamples(readOperationFacts(readBundledSpec()));
 const squash = (text: string) => text.replace(/\s+/g, "");
 
 if (!executablePath) {
@@ -139,20 +142,17 @@ if (!executablePath) {
         const panel = page.locator(".panel-request-samples").filter({ hasText: operation.path });
         await panel.scrollIntoViewIfNeeded();
         const code = panel.locator("pre").first();
-        const source = (suffix: string) =>
-          readFileSync(join(samplesDir, `${operation.operationId}${suffix}`), "utf8");
+        const source = (label: string) =>
+          samples.get(operation.operationId)?.find((sample) => sample.label === label)?.source ??
+          "";
 
-        await expect.poll(async () => squash(await shown(code))).toBe(squash(source(".ts")));
-        for (const [label, suffix] of [
-          ["curl", ".sh"],
-          ["fetch", ".fetch.mjs"],
-          ["TypeScript", ".ts"],
-        ] as const) {
+        await expect.poll(async () => squash(await shown(code))).toBe(squash(source("TypeScript")));
+        for (const label of ["curl", "fetch", "TypeScript"]) {
           await panel.getByRole("button", { name: /^(TypeScript|curl|fetch)$/ }).click();
           await page.getByRole("menuitem", { name: label, exact: true }).click();
           await expect
             .poll(async () => squash(await shown(code)), { message: label })
-            .toBe(squash(source(suffix)));
+            .toBe(squash(source(label)));
         }
       });
     });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { decorateSpec, listOperations } from "../scripts/decorate.mjs";
 import { loadGuides } from "../scripts/guides.mjs";
-import { loadSamples } from "../scripts/samples.mjs";
-import { readBundledSpec } from "../scripts/spec.mjs";
-import { contentDir, samplesDir } from "./paths.js";
+import { generateSamples } from "../scripts/samples.mjs";
+import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
+import { contentDir } from "./paths.js";
 
-const { doc: spec, fingerprint } = readBundledSpec();
-const operationIds = listOperations(spec).map(({ operation }) => operation.operationId);
+const bundled = readBundledSpec();
+const { doc: spec, fingerprint } = bundled;
 const parts = {
-  samples: loadSamples(samplesDir, operationIds),
+  samples: generateSamples(readOperationFacts(bundled)),
   guides: loadGuides(contentDir),
   fingerprint,
 };
@@ -39,8 +39,29 @@ describe("decorateSpec", () => {
     ]);
   });
 
+  it("refuses an operation that has no code samples, naming it", () => {
+    const [first] = listOperations(spec);
+    const operationId = first?.operation.operationId ?? "";
+    const fewer = new Map(parts.samples);
+    fewer.delete(operationId);
+    expect(() => decorateSpec(spec, { ...parts, samples: fewer })).toThrow(operationId);
+  });
+
   it("refuses a guide named like an API tag", () => {
     const clash = [{ title: "Course", body: "text", file: "09-course.md" }];
     expect(() => decorateSpec(spec, { ...parts, guides: clash })).toThrow(/09-course\.md/);
+  });
+});
+
+describe("readOperationFacts", () => {
+  it("refuses facts of another bundle, naming the operations that differ", () => {
+    const renamed = JSON.parse(
+      JSON.stringify(spec).replace('"getEventInvitedUsers"', '"getEventGuests"'),
+    );
+    expect(() =>
+      readOperationFacts({ doc: renamed, fingerprint: { ...fingerprint, sha256: "0".repeat(64) } }),
+    ).toThrow(
+      /another bundle.*only in openapi\.json: getEventGuests; only in operations\.json: getEventInvitedUsers/,
+    );
   });
 });

@@ -1,12 +1,25 @@
-// The code samples shown on the page are real programs: they must type-check against the client
-// and print the right data when run against the mock, exactly as a reader would run them.
-import { existsSync, readFileSync } from "node:fs";
+// The code samples on the page are generated from the operation facts (scripts/samples.mjs) and
+// are real programs: written to a scratch folder, they must type-check against the client and
+// print the right data when run against the mock, exactly as a reader would run them.
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock, TEST_TOKENS } from "@community-api/mock";
+import { startMock } from "@community-api/mock";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docsDir, samplesDir } from "./paths.js";
+import {
+  generateSamples,
+  MOCK_URL,
+  SAMPLE_KINDS,
+  samplePlan,
+  wireValue,
+  writeSamples,
+} from "../scripts/samples.mjs";
+import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
+import { contentDir, docsDir } from "./paths.js";
 import { type RunResult, run } from "./run.js";
 
 const require = createRequire(import.meta.url);
@@ -14,67 +27,120 @@ const require = createRequire(import.meta.url);
 interface ListPage {
   count: number;
   next: string | null;
-  results: { username: string }[];
+  results: unknown[];
 }
 
-/**
- * What each operation's samples request, and how their printed lines relate to that response.
- * `header`: the line printed before the items; `allPages`: the TS/fetch samples follow `next`.
- */
-const CASES = [
-  {
-    operationId: "getCourseDashboardUsers",
-    token: TEST_TOKENS.courseManager,
-    firstPage:
-      "/api/v2/course/1/users/?limit=20&statuses=%5B%22joined%22%2C%22manager%22%5D&ordering=-last_active_at",
-    header: (page: ListPage) => `${page.count} members`,
-    allPages: false,
-  },
-  {
-    operationId: "getCourseInvitedUsers",
-    token: TEST_TOKENS.courseManager,
-    firstPage: "/api/v2/course/1/invite/?limit=50&offset=0",
-    header: undefined,
-    allPages: true,
-  },
-  {
-    operationId: "getEventInvitedUsers",
-    token: TEST_TOKENS.eventManager,
-    firstPage: "/api/v2/event/1/invite/?limit=20",
-    header: (page: ListPage) => `${page.count} pending invitations`,
-    allPages: false,
-  },
-] as const;
+const facts = readOperationFacts(readBundledSpec());
+const samples = generateSamples(facts);
+const plans = facts.operations.map(samplePlan);
+
+// The samples as files in a reader's ES module project, whose node_modules (a link to the docs')
+// resolves `@community-api/client` as an installed package.
+const scratch = mkdtempSync(join(tmpdir(), "docs-samples-"));
+symlinkSync(join(docsDir, "node_modules"), join(scratch, "node_modules"), "dir");
+writeFileSync(join(scratch, "package.json"), JSON.stringify({ private: true, type: "module" }));
+writeSamples(samples, scratch);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs one sample file the way a reader would: TS through the TypeScript compiler, .sh with sh. */
 function runSample(file: string, env: Record<string, string>): Promise<RunResult> {
-  const path = join(samplesDir, file);
+  const path = join(scratch, file);
   if (file.endsWith(".sh")) return run("sh", [path], { env });
   if (file.endsWith(".ts")) {
     const { outputText } = ts.transpileModule(readFileSync(path, "utf8"), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       fileName: path,
     });
-    // From stdin with docs/ as cwd, `@community-api/client` resolves as it does for the file.
-    return run(process.execPath, ["--input-type=module"], { cwd: docsDir, env, input: outputText });
+    // From stdin with the scratch folder as cwd, imports resolve as they do for the file.
+    return run(process.execPath, ["--input-type=module"], { cwd: scratch, env, input: outputText });
   }
   return run(process.execPath, [path], { env });
 }
+
+/** The first page's path and query, as the samples request it. */
+function firstPage(plan: (typeof plans)[number]): string {
+  const query = new URLSearchParams(plan.query.map((entry) => [entry.name, wireValue(entry)]));
+  return `${plan.path}${plan.query.length > 0 ? `?${query}` : ""}`;
+}
+
+const files = (operationId: string) => SAMPLE_KINDS.map((kind) => `${operationId}${kind.suffix}`);
 
 const curlAvailable = run("curl", ["--version"]).then(
   (result) => result.code === 0,
   () => false,
 );
 
-describe("code samples", () => {
-  it("type-check against @community-api/client (tsc --noEmit -p tsconfig.samples.json)", async () => {
+/** Skips a curl sample (loudly, and never under CI) when there is no curl binary. */
+async function needsCurl(file: string, skip: () => void): Promise<void> {
+  if (!file.endsWith(".sh") || (await curlAvailable)) return;
+  if (process.env.CI) throw new Error("curl is not installed: apt-get install -y curl");
+  console.warn(`SKIPPED ${file}: no curl binary on PATH`);
+  skip();
+}
+
+describe("generated code samples", () => {
+  it("exist for every operation of the facts, one per kind", () => {
+    expect([...samples.keys()].sort()).toEqual(facts.operations.map((o) => o.operationId).sort());
+    for (const entries of samples.values()) {
+      expect(entries.map((entry) => entry.label)).toEqual(SAMPLE_KINDS.map((kind) => kind.label));
+      for (const entry of entries) expect(entry.source.length).toBeGreaterThan(100);
+    }
+  });
+
+  it("appear for a new operation of the spec with no other change", () => {
+    const template = facts.operations.find((operation) => operation.iterator !== null);
+    if (!template) throw new Error("the spec has no list operation");
+    const added = {
+      ...template,
+      operationId: "getEventGuests",
+      summary: "Get Event Guests",
+      path: "/api/v2/event/{id}/guests/",
+      iterator: "eventGuests",
+      roles: { resource: "event", roles: ["manager"] },
+    };
+    const more = generateSamples({ ...facts, operations: [...facts.operations, added] });
+    const [client, curl, fetch] = more.get("getEventGuests") ?? [];
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: shell and JS source text
+    expect(client?.source).toContain("client.paginate.eventGuests(1, {");
+    expect(curl?.source).toContain('"${base%/}/api/v2/event/1/guests/"');
+    expect(curl?.source).toContain("${COMMUNITY_API_TOKEN:-event-1-manager}");
+    expect(fetch?.source).toContain("`${baseUrl}/api/v2/event/1/guests/`");
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: shell and JS source text
+  });
+
+  it("send a JSON-array parameter as an array (TS) and as ONE parameter on the wire", () => {
+    const withArray = plans.filter((plan) => plan.query.some((entry) => entry.json));
+    expect(withArray.length).toBeGreaterThan(0);
+    for (const plan of withArray) {
+      const [client, curl, fetch] = samples.get(plan.operation.operationId) ?? [];
+      for (const entry of plan.query.filter((e) => e.json)) {
+        const array = JSON.stringify(entry.value).replaceAll(",", ", ");
+        expect(client?.source).toContain(`${entry.name}: ${array},`);
+        expect(curl?.source).toContain(`--data-urlencode '${entry.name}=${wireValue(entry)}'`);
+        expect(fetch?.source).toContain(`${entry.name}: JSON.stringify(${array}),`);
+      }
+    }
+  });
+
+  it("type-check against @community-api/client (tsc --noEmit)", async () => {
+    writeFileSync(
+      join(scratch, "tsconfig.json"),
+      JSON.stringify({ extends: join(docsDir, "tsconfig.json"), include: ["*.ts"] }),
+    );
     const tsc = join(require.resolve("typescript/package.json"), "..", "bin", "tsc");
-    const result = await run(process.execPath, [tsc, "--noEmit", "-p", "tsconfig.samples.json"], {
-      cwd: docsDir,
+    const result = await run(process.execPath, [tsc, "--noEmit", "-p", scratch], {
+      cwd: scratch,
       timeout: 60_000,
     });
     expect(result.stdout + result.stderr).toBe("");
     expect(result.code).toBe(0);
+  });
+
+  it("default to the local mock that the guides describe", () => {
+    expect(readFileSync(join(contentDir, "01-overview.md"), "utf8")).toContain(MOCK_URL);
+    for (const entries of samples.values()) {
+      for (const entry of entries) expect(entry.source).toContain(MOCK_URL);
+    }
   });
 
   describe("against the mock", () => {
@@ -84,7 +150,7 @@ describe("code samples", () => {
     });
     afterAll(() => mock?.stop());
 
-    /** The response the sample should have received, fetched directly. */
+    /** The response a sample should have received, fetched directly. */
     async function expected(path: string, token: string): Promise<ListPage> {
       const response = await fetch(`${mock.url}${path}`, {
         headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
@@ -97,10 +163,9 @@ describe("code samples", () => {
     }
 
     /** Every item of the list, following `next` from the first page. */
-    async function everyItem(path: string, token: string) {
-      const items: ListPage["results"] = [];
+    async function everyItem(path: string, token: string): Promise<unknown[]> {
       let page = await expected(path, token);
-      items.push(...page.results);
+      const items = [...page.results];
       while (page.next) {
         const response = await fetch(page.next, { headers: { Authorization: `Bearer ${token}` } });
         page = (await response.json()) as ListPage;
@@ -109,67 +174,111 @@ describe("code samples", () => {
       return items;
     }
 
-    for (const sample of CASES) {
-      const env = () => ({ COMMUNITY_API_URL: mock.url, COMMUNITY_API_TOKEN: sample.token });
+    describe.each(plans)("$operation.operationId", (plan) => {
+      const { operationId } = plan.operation;
+      const [tsFile, curlFile, fetchFile] = files(operationId) as [string, string, string];
 
-      it(`${sample.operationId}.sh prints the response body (real curl)`, async (context) => {
-        if (!(await curlAvailable)) {
-          if (process.env.CI) throw new Error("curl is not installed: apt-get install -y curl");
-          console.warn("SKIPPED: no curl binary on PATH; the curl samples were not run");
-          context.skip();
-        }
-        const page = await expected(sample.firstPage, sample.token);
-        const result = await runSample(`${sample.operationId}.sh`, env());
-        expect(result.stderr).toBe("");
-        expect(result.code).toBe(0);
-        expect(JSON.parse(result.stdout)).toEqual(page);
-      });
+      // Run with the default token (no COMMUNITY_API_TOKEN): the mock's test token must work.
+      // A trailing slash on the base URL must not matter (issue 18: `//api/v2/...` is a 404).
+      describe.each(["", "/"])("COMMUNITY_API_URL=<mock>%s", (slash) => {
+        const env = () => ({ COMMUNITY_API_URL: `${mock.url}${slash}`, COMMUNITY_API_TOKEN: "" });
 
-      for (const file of [`${sample.operationId}.ts`, `${sample.operationId}.fetch.mjs`]) {
-        it(`${file} prints the items of the response`, async () => {
-          const page = await expected(sample.firstPage, sample.token);
-          const items = sample.allPages
-            ? await everyItem(sample.firstPage, sample.token)
-            : page.results;
+        it(`${curlFile} prints the first page's body (real curl)`, async (context) => {
+          await needsCurl(curlFile, () => context.skip());
+          const page = await expected(firstPage(plan), plan.token);
+          const result = await runSample(curlFile, env());
+          expect(result.stderr).toBe("");
+          expect(result.code).toBe(0);
+          expect(JSON.parse(result.stdout)).toEqual(page);
+        });
+
+        it.each([tsFile, fetchFile])("%s prints every item, one JSON line each", async (file) => {
+          const items = await everyItem(firstPage(plan), plan.token);
           const result = await runSample(file, env());
           expect(result.stderr).toBe("");
           expect(result.code).toBe(0);
           const lines = result.stdout.trimEnd().split("\n");
-          const header = sample.header?.(page);
-          if (header !== undefined) expect(lines.shift()).toBe(header);
-          // One line per item, in the API's order, each naming the item's user.
-          expect(lines).toHaveLength(items.length);
-          lines.forEach((line, index) => {
-            expect(line.split(" ")).toContain(items[index]?.username);
-          });
+          expect(lines.map((line) => JSON.parse(line))).toEqual(items);
         });
-      }
-    }
-
-    it.each([
-      "getCourseDashboardUsers.ts",
-      "getCourseDashboardUsers.fetch.mjs",
-      "getCourseDashboardUsers.sh",
-    ])("%s fails loudly when the API refuses (member token -> 403)", async (file) => {
-      if (file.endsWith(".sh") && !(await curlAvailable)) return;
-      const result = await runSample(file, {
-        COMMUNITY_API_URL: mock.url,
-        COMMUNITY_API_TOKEN: TEST_TOKENS.courseMember,
       });
-      expect(result.code).not.toBe(0);
-      expect(result.stdout + result.stderr).toMatch(/403|PermissionDenied/);
+
+      it.for(files(operationId))(
+        "%s fails loudly without the role (403)",
+        async (file, context) => {
+          await needsCurl(file, () => context.skip());
+          const member = `${plan.operation.roles?.resource}-1-member`;
+          const result = await runSample(file, {
+            COMMUNITY_API_URL: mock.url,
+            COMMUNITY_API_TOKEN: member,
+          });
+          expect(result.code).not.toBe(0);
+          expect(result.stdout + result.stderr).toMatch(/403|PermissionDenied/);
+        },
+      );
     });
   });
-});
 
-it("the samples' defaults point at the local mock the guides describe", () => {
-  for (const sample of CASES) {
-    for (const suffix of [".ts", ".fetch.mjs", ".sh"]) {
-      const file = join(samplesDir, `${sample.operationId}${suffix}`);
-      expect(existsSync(file), file).toBe(true);
-      const source = readFileSync(file, "utf8");
-      expect(source).toContain("http://127.0.0.1:4010");
-      expect(source).toContain(sample.token);
-    }
-  }
+  describe("when `next` names another host", () => {
+    // The API's host (A) answers a first page whose `next` points at another origin (B), and the
+    // second page at offset 1. A sample must fetch the second page from A, never from B.
+    const seen: { server: string; url: string; headers: IncomingHttpHeaders }[] = [];
+    const listen = (name: string, answer: (url: URL) => unknown) =>
+      new Promise<{ url: string; close: () => void }>((resolve) => {
+        const server = createServer((request, response) => {
+          seen.push({ server: name, url: request.url ?? "", headers: request.headers });
+          const body = JSON.stringify(answer(new URL(request.url ?? "/", "http://x")));
+          response.writeHead(200, { "content-type": "application/json" }).end(body);
+        });
+        server.listen(0, "127.0.0.1", () => {
+          const { port } = server.address() as AddressInfo;
+          resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+        });
+      });
+    let api: { url: string; close: () => void };
+    let other: { url: string; close: () => void };
+    beforeAll(async () => {
+      other = await listen("other", () => ({ count: 0, next: null, previous: null, results: [] }));
+      api = await listen("api", (url) =>
+        url.searchParams.get("offset") === "1"
+          ? { count: 2, next: null, previous: null, results: [{ id: 2, username: "second" }] }
+          : {
+              count: 2,
+              next: `${other.url}${url.pathname}?limit=1&offset=1`,
+              previous: null,
+              results: [{ id: 1, username: "first" }],
+            },
+      );
+    });
+    afterAll(() => {
+      api?.close();
+      other?.close();
+    });
+
+    const walkers = plans.flatMap((plan) => {
+      const [client, , fetch] = files(plan.operation.operationId);
+      return plan.operation.list ? [client as string, fetch as string] : [];
+    });
+    it.each(walkers)(
+      "%s asks the API's own host for the next page and sends the token nowhere else",
+      async (file) => {
+        seen.length = 0;
+        const result = await runSample(file, {
+          COMMUNITY_API_URL: api.url,
+          COMMUNITY_API_TOKEN: "secret-token",
+        });
+        expect(result.stderr).toBe("");
+        expect(
+          result.stdout
+            .trimEnd()
+            .split("\n")
+            .map((line) => JSON.parse(line).id),
+        ).toEqual([1, 2]);
+        expect(seen.filter((request) => request.server === "other")).toEqual([]);
+        expect(seen.map((request) => request.headers.authorization)).toEqual([
+          "Bearer secret-token",
+          "Bearer secret-token",
+        ]);
+      },
+    );
+  });
 });
