@@ -6,32 +6,51 @@ import { run } from "../src/scale.mjs";
 import { writeSyntheticSpec } from "../src/scale-spec.mjs";
 
 describe("scale benchmark (smoke)", () => {
-  it("writes a synthetic spec with one path file per operation and unique operation ids", () => {
+  it("writes the real spec's operations plus one path file per added operation, ids unique", () => {
     const dir = mkdtempSync(join(tmpdir(), "bench-scale-test-"));
     try {
-      const { specDir, operationIds, firstUsersPath } = writeSyntheticSpec(7, dir);
+      const { specDir, operationIds, lastUsersPath } = writeSyntheticSpec(7, dir);
       expect(readdirSync(join(specDir, "paths"))).toHaveLength(7);
       expect(new Set(operationIds).size).toBe(7);
-      expect(firstUsersPath).toBe("/api/v2/thing1/{id}/users/");
+      expect(operationIds).toContain("getCourseDashboardUsers");
+      expect(lastUsersPath).toBe("/api/v2/thing5/{id}/users/");
       const root = readFileSync(join(specDir, "openapi.yaml"), "utf8");
-      expect(root).toContain("/api/v2/thing7/{id}/");
-      expect(root).not.toContain("/api/v2/course/{id}/users/:");
+      expect(root).toContain("/api/v2/course/{id}/users/:");
+      expect(root).toContain("/api/v2/thing7/{id}/invite/:");
+      expect(() => writeSyntheticSpec(2, dir)).toThrow(/at least the real 3/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it("runs the real lint, bundle and generator and type-checks a consumer", async () => {
-    // The consumer's tsc run fails unless the generated types hold the synthetic path.
-    const result = await run({ sizes: [3], rounds: 1 });
-    const runs = (result.data.runs as Record<string, { ms: Record<string, number> }[]>)["3"];
-    expect(Object.keys(runs?.[0]?.ms ?? {})).toEqual([
+  it("generates, builds, type-checks and bundles the real client at two sizes", async () => {
+    // The consumers' tsc runs fail unless the generated client has the added operation's
+    // method and iterator, typed from the generated types.
+    const result = await run({ sizes: [3, 6], rounds: 1 });
+    const runs = result.data.runs as Record<
+      string,
+      { ms: Record<string, number>; clientBundle: { gzip: number } }[]
+    >;
+    expect(Object.keys(runs["3"]?.[0]?.ms ?? {})).toEqual([
       "lint",
       "bundle",
-      "generate",
-      "typecheck",
-      "typecheckPathBased",
+      "generateTypes",
+      "generateClient",
+      "generateMock",
+      "buildClient",
+      "typecheckGet",
       "typecheckNamed",
     ]);
-  });
+    // Three more operations make a bigger client.
+    const gzip = (n: string) => runs[n]?.[0]?.clientBundle.gzip ?? Number.NaN;
+    expect(gzip("6")).toBeGreaterThan(gzip("3"));
+    expect(result.rows).toHaveLength(6);
+    expect(result.bars.map((b) => b.name)).toEqual([
+      expect.stringMatching(/^spec edit to a built client at 6 ops/),
+      expect.stringMatching(/per added operation \(3 to 6 ops\)$/),
+      expect.stringMatching(/within its size budget/),
+      expect.stringMatching(/^consumer type-check grows sub-linearly: at 6 ops/),
+    ]);
+    // About 16 tool runs: under a minute on an idle machine, more under the neighbours' load.
+  }, 300_000);
 });
