@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createMockHandler } from "../src/kit/handler.js";
+import { startDataServer } from "../src/node-http.js";
 import { type MockMode, type RunningMock, startMock } from "../src/start-mock.js";
 import { rawRequest } from "./support/raw-http.js";
 
@@ -222,6 +224,32 @@ describe.each(MODES)("%s mode", (mode) => {
     expect(old.status).toBe(200);
     await expectStillServing(mock);
   });
+});
+
+test("the data server applies the same rule on its own (no front, no Prism)", async () => {
+  const data = await startDataServer(createMockHandler({ seed: 1 }));
+  try {
+    const ask = (target: string) =>
+      rawRequest(
+        data.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${data.port}\r\nAuthorization: Bearer course-1-manager\r\nConnection: close\r\n\r\n`,
+      );
+    expect((await ask("/api/v2/course/1/users/?limit=1")).status).toBe(200);
+    // Each would reach course 1 through URL normalisation, or use another host for the links.
+    for (const [target, status] of [
+      ["/api/v2/course/%zz/users/", 404],
+      ["//evil.example/api/v2/course/1/users/", 404],
+      ["http://evil.example/api/v2/course/1/users/", 404],
+      ["/api/v2/course/2/%2e%2e/1/users/", 404],
+      ["/api\\v2/course/1/users/", 400],
+    ] as const) {
+      const answer = await ask(target);
+      expect(answer.status, `${target}: ${answer.body}`).toBe(status);
+      expect(answer.body).not.toContain("evil.example");
+    }
+  } finally {
+    await data.close();
+  }
 });
 
 function canDecode(segment: string): boolean {
