@@ -4,6 +4,7 @@
 // that code out (createCommunityClient adds it).
 import type { OperationId, paths } from "@community-api/types";
 import createClient, { type Client } from "openapi-fetch";
+import { readBody } from "./body.js";
 import { createApiError, InvalidResponseError } from "./errors.js";
 import { type NamedMethods, OPERATIONS } from "./generated/operations.js";
 import type { GetOperationId, RequestOptions } from "./operation-types.js";
@@ -42,6 +43,14 @@ export interface CommunityClientOptions {
    * not retried: the response had begun. Default: `30_000`.
    */
   timeout?: number | undefined;
+  /**
+   * The most bytes of a response body the client reads, counted after decompression (a small
+   * gzip body that inflates to gigabytes stops here); a longer body fails the call with a
+   * `ResponseTooLargeError` naming this limit. Covers success and error bodies, the iterators
+   * and raw `client.GET`; `Infinity` disables it. Default: `16 * 1024 * 1024` (16 MiB): a user
+   * is 1 to 2 kB of JSON, so a page of 1,000 users is about 2 MB; this leaves eight times that.
+   */
+  maxResponseSize?: number | undefined;
   /** Headers sent with every request. Default: none. */
   headers?: Record<string, string> | undefined;
 }
@@ -148,7 +157,7 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
             // Copied onto the Request by openapi-fetch, for the transport's error messages.
             operationId: operationId satisfies OperationId,
           }));
-          if (response.ok) text = await response.text();
+          if (response.ok) text = await readBody(response, deadline.maxResponseSize, operationId);
         } catch (cause) {
           // Before a response arrived the transport has thrown a typed error (or the caller's
           // abort reason): pass it on. After, reading a body failed (openapi-fetch reads an

@@ -97,6 +97,15 @@ export class ServerError extends ApiError<number> {
 export class InvalidResponseError extends ApiError<number> {
   override name = "InvalidResponseError" as const;
 }
+/**
+ * A response body larger than `maxResponseSize` bytes, counted as decoded (after gzip or
+ * deflate): the read stopped there and the connection was released. `status` is the response's
+ * (a success or an error status), `body` is `undefined`. Not retried: the same request would
+ * fetch the same body.
+ */
+export class ResponseTooLargeError extends ApiError<number> {
+  override name = "ResponseTooLargeError" as const;
+}
 /** No response, or it broke off: the connection failed (DNS, refused, reset). The cause is in `cause`. */
 export class NetworkError extends ApiError<undefined> {
   override name = "NetworkError" as const;

@@ -25,6 +25,8 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Overrides the client's `timeout` (ms) for this call. Default: the client's (`30_000`). */
   timeout?: number | undefined;
+  /** Overrides the client's `maxResponseSize` (bytes) for this call. Default: the client's (16 MiB). */
+  maxResponseSize?: number | undefined;
 }
 
 /** The query of an operation as the spec declares it (on the wire). */

@@ -98,8 +98,18 @@ export function pagesOf<P extends Page<unknown>>(
   call: PageCall<P>,
   options: PaginationOptions = {},
 ): AsyncGenerator<P, void, undefined> {
-  const { pageSize, offset, maxPages, signal, headers, maxRetries, timeout, ...filters } = options;
-  const init = { signal, headers, maxRetries, timeout };
+  const {
+    pageSize,
+    offset,
+    maxPages,
+    signal,
+    headers,
+    maxRetries,
+    timeout,
+    maxResponseSize,
+    ...filters
+  } = options;
+  const init = { signal, headers, maxRetries, timeout, maxResponseSize };
   return iteratePages(
     (limit, offset) => call({ ...filters, limit, offset }, init),
     pageSize,

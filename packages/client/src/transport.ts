@@ -1,8 +1,16 @@
-// The fetch that openapi-fetch calls: adds the bearer token, a timeout per attempt, and retries.
-// Living below openapi-fetch, it serves the named methods, the iterators and raw `client.GET`
-// alike. When nothing fails it costs a header, an AbortController and a timer per request.
+// The fetch that openapi-fetch calls: adds the bearer token, a timeout per attempt, retries, and
+// the bound on the bodies openapi-fetch reads itself. Living below openapi-fetch, it serves the
+// named methods, the iterators and raw `client.GET` alike. When nothing fails it costs a header,
+// an AbortController and a timer per request.
 import type { OperationId } from "@community-api/types";
-import { describeCause, NetworkError, TimeoutError } from "./errors.js";
+import { boundBody, MAX_RESPONSE_SIZE } from "./body.js";
+import {
+  type ApiError,
+  describeCause,
+  NetworkError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from "./errors.js";
 import { isRetryableStatus, retryDelay } from "./retry.js";
 
 /** A bearer token, or a function (sync or async) that returns the current one. */
@@ -16,6 +24,8 @@ export interface TransportOptions {
   maxRetries?: number | undefined;
   /** Default: 30_000 ms. */
   timeout?: number | undefined;
+  /** Default: {@link MAX_RESPONSE_SIZE}. */
+  maxResponseSize?: number | undefined;
 }
 
 /**
@@ -25,6 +35,7 @@ export interface TransportOptions {
 export interface CallSettings {
   maxRetries?: number | undefined;
   timeout?: number | undefined;
+  maxResponseSize?: number | undefined;
   operationId?: OperationId | undefined;
   /** Given by a caller that reads the body itself, to keep the timeout running meanwhile. */
   deadline?: Deadline | undefined;
@@ -34,13 +45,16 @@ export interface CallSettings {
  * Filled in by the transport when it hands over a response. The named methods read the body
  * after openapi-fetch returns, so the attempt's timer keeps running until they `release` it: a
  * body that stalls times out like headers that never come. Without one (a raw `client.GET`),
- * the timer stops when the headers arrive.
+ * the timer stops when the headers arrive. A caller with a deadline reads a success body itself,
+ * with `readBody` and `maxResponseSize`; every other body is bounded by the transport.
  */
 export interface Deadline {
   /** Stops the attempt's timer. */
   release?: () => void;
   /** The typed error of a body read that failed. Set, like `release`, with the response. */
-  fail?: (cause: unknown, headers?: Headers) => NetworkError | TimeoutError;
+  fail?: (cause: unknown, headers?: Headers) => ApiError<number | undefined>;
+  /** The call's limit on the body, in bytes (the call's, else the client's, else the default). */
+  maxResponseSize?: number;
 }
 
 /** The typed error of an attempt whose response did not arrive, or not whole (`during`). */
@@ -140,19 +154,33 @@ export function createTransport(
       if (delay === undefined) {
         if (!response) throw failure;
         const { deadline } = call;
+        const limit = call.maxResponseSize ?? options.maxResponseSize ?? MAX_RESPONSE_SIZE;
+        // Set by the bounded body below when it passes the limit. Browsers reject the read of a
+        // stream that errors with their own TypeError ("Failed to fetch"), not the stream's
+        // error: the deadline still reports the real failure.
+        let tooLarge: ResponseTooLargeError | undefined;
         if (deadline) {
           deadline.release = () => clearTimeout(timer);
           deadline.fail = (cause, headers) =>
-            attemptError(
-              call,
-              controller?.signal.aborted,
-              timeout,
-              cause,
-              " while reading the response",
-              headers,
-            );
+            tooLarge ??
+            (cause instanceof ResponseTooLargeError
+              ? cause
+              : attemptError(
+                  call,
+                  controller?.signal.aborted,
+                  timeout,
+                  cause,
+                  " while reading the response",
+                  headers,
+                ));
+          deadline.maxResponseSize = limit;
+          // The caller reads a success body itself (see Deadline).
+          if (response.ok) return response;
         }
-        return response;
+        // openapi-fetch reads this body itself: an error body, or any body of a raw call.
+        return boundBody(response, limit, call.operationId, (error) => {
+          tooLarge = error;
+        });
       }
       // This attempt is over: its response (if any) will not be read.
       clearTimeout(timer);

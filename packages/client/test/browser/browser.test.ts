@@ -124,4 +124,43 @@ describe("in a browser", () => {
     });
     expect(external).toEqual([]);
   });
+
+  it("stops a body past maxResponseSize with a ResponseTooLargeError, whatever its status", async () => {
+    // Chromium rejects the read of a stream that errors with its own TypeError ("Failed to
+    // fetch"), not the stream's error: the client must still name the limit.
+    const page = await browser.newPage();
+    await page.route(`${PAGE_ORIGIN}/**`, (route) =>
+      route.fulfill({
+        contentType: route.request().url().endsWith(".js") ? "text/javascript" : "text/html",
+        body: route.request().url().endsWith(".js") ? bundle : PAGE,
+      }),
+    );
+    await page.goto(`${PAGE_ORIGIN}/`);
+    await page.waitForFunction(() => "api" in window);
+    const outcomes = await page.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: the bundle's exports, loaded by the page
+      const api = (window as any).api;
+      const outcomes: Array<{ status: number; name: string; message: string }> = [];
+      for (const status of [200, 404, 500]) {
+        const client = api.createCommunityClient({
+          baseUrl: "https://community.test",
+          maxRetries: 0,
+          maxResponseSize: 1_000,
+          fetch: async () => new Response(`{"detail":"${"x".repeat(5_000)}"}`, { status }),
+        });
+        const error = await client.getCourseInvitedUsers(1).catch((e: unknown) => e);
+        outcomes.push({ status, name: error.name, message: error.message });
+      }
+      return outcomes;
+    });
+    await page.close();
+
+    expect(outcomes).toEqual(
+      [200, 404, 500].map((status) => ({
+        status,
+        name: "ResponseTooLargeError",
+        message: `getCourseInvitedUsers failed: the HTTP ${status} response body is larger than maxResponseSize (1000 bytes)`,
+      })),
+    );
+  });
 });

@@ -9,11 +9,12 @@ import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
 /** Budget of the whole client, openapi-fetch included (esbuild --minify, gzip -9). */
-// A regression guard at today's size (5,269 B) plus a little: the 4.0 kB target is missed (see
-// BENCHMARKS.md: openapi-fetch alone is 2.6 kB; the features add about 2.6 kB). Raised from
-// 5,200 B when the timeout came to cover the body read (136 B); the typed pagination guard
-// added 56 B.
-const SIZE_BUDGET = 5_300;
+// A regression guard at today's size (6,050 B) plus a little: the 4.0 kB target is missed (see
+// BENCHMARKS.md: openapi-fetch alone is 2.6 kB). Raised from 5,200 B when the timeout came to
+// cover the body read (136 B); the typed pagination guard added 56 B; the methods generated from
+// the operation table took it to 5,423 B, and the limits on bodies, messages and next links
+// (issue 15) to 6,050 B.
+const SIZE_BUDGET = 6_100;
 const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 const dist = (file: string) => `${packageDir}dist/${file}`;
 const require = createRequire(import.meta.url);
@@ -78,6 +79,7 @@ describe("built package", () => {
       "NotFoundError",
       "PermissionDeniedError",
       "RateLimitError",
+      "ResponseTooLargeError",
       "SPEC_SHA256",
       "SPEC_VERSION",
       "ServerError",

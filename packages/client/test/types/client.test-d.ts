@@ -17,6 +17,7 @@ import {
   paginate,
   paginatePages,
   type RateLimitError,
+  ResponseTooLargeError,
   type ServerError,
   type TimeoutError,
   type UnauthorizedError,
@@ -126,6 +127,11 @@ describe("errors", () => {
     if (caught instanceof ApiError) {
       expectTypeOf(caught.status).toEqualTypeOf<number | undefined>();
     }
+    // A body past maxResponseSize always came with a response: its status is a number.
+    if (caught instanceof ResponseTooLargeError) {
+      expectTypeOf(caught.status).toEqualTypeOf<number>();
+      expectTypeOf(caught.name).toEqualTypeOf<"ResponseTooLargeError">();
+    }
   });
 });
 
@@ -138,6 +144,11 @@ describe("options", () => {
     createCommunityClient({ token: "t" });
     // @ts-expect-error a token function returns a string (or a promise of one)
     createCommunityClient({ baseUrl: "x", token: () => 42 });
+    createCommunityClient({ baseUrl: "x", maxResponseSize: 64 * 1024 * 1024 });
+    // @ts-expect-error maxResponseSize is a number of bytes
+    createCommunityClient({ baseUrl: "x", maxResponseSize: "64MB" });
+    client.getCourseInvitedUsers(1, {}, { maxResponseSize: Number.POSITIVE_INFINITY });
+    client.paginate.courseInvitedUsers(1, { pageSize: 100, maxResponseSize: 1024 });
   });
 });
 

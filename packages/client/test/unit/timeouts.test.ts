@@ -98,21 +98,25 @@ describe("timeouts", () => {
     // The named methods read the body under the attempt's timeout: the timer must outlive the
     // headers, and be gone once the call settles, with a page, an error status or a bad body.
     const bodies = [
-      () => json(page([{ id: 1 }])),
-      () => json({ detail: "Not found." }, 404),
-      () => new Response("<html>", { status: 200 }),
-    ];
-    for (const body of bodies) {
+      [200, JSON.stringify(page([{ id: 1 }]))],
+      [404, JSON.stringify({ detail: "Not found." })],
+      [200, "<html>"],
+    ] as const;
+    for (const [status, text] of bodies) {
       let timersDuringRead = -1;
       const { client } = observedClient(() => {
-        const response = body();
-        const text = response.text.bind(response);
-        // Count the timers at the moment the body is read.
-        response.text = () => {
-          timersDuringRead = vi.getTimerCount();
-          return text();
-        };
-        return response;
+        // Counts the timers at the moment the body is read (a high-water mark of 0: not before).
+        const body = new ReadableStream<Uint8Array>(
+          {
+            pull(controller) {
+              timersDuringRead = vi.getTimerCount();
+              controller.enqueue(new TextEncoder().encode(text));
+              controller.close();
+            },
+          },
+          { highWaterMark: 0 },
+        );
+        return new Response(body, { status });
       });
       await settle(client.getCourseDashboardUsers(1));
       expect(timersDuringRead).toBe(1);
