@@ -14,6 +14,16 @@ export interface ApiErrorOptions {
   cause?: unknown;
 }
 
+/** Longest message of an {@link ApiError}, in characters, before the clip marker. */
+const MAX_MESSAGE = 1_000;
+
+/**
+ * `text` cut to `max` characters, then an ellipsis and the full length, so that a reader sees
+ * both the start and how much is missing.
+ */
+export const clip = (text: string, max: number): string =>
+  text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+
 /**
  * Base class of every error the client throws for a failed call. `status` is the HTTP status,
  * or `undefined` when no response arrived ({@link NetworkError}, {@link TimeoutError}).
@@ -48,8 +58,10 @@ export class ApiError<S extends number | undefined = number | undefined> extends
   }
 
   constructor(message: string, status: S, options: ApiErrorOptions = {}) {
-    // Passing `options` as is: Error installs `cause` only when the key is present.
-    super(message, options);
+    // Passing `options` as is: Error installs `cause` only when the key is present. Parts of a
+    // message come from the server (a `detail`, a `next` link): however long they are, the
+    // message stays printable; the whole body stays on `body`.
+    super(clip(message, MAX_MESSAGE), options);
     const { body, headers, operationId } = options;
     Object.assign(this, {
       status,
@@ -150,7 +162,7 @@ function toErrorBody(parsed: unknown): ErrorBody | string | undefined {
 function reason(body: ErrorBody | string | undefined): string {
   if (typeof body === "string") {
     // An HTML page (a proxy's error page) says nothing useful in one line.
-    return body[0] === "<" ? "" : body.slice(0, 200);
+    return body[0] === "<" ? "" : body;
   }
   if (!body) return "";
   if ("detail" in body) return body.detail;
@@ -184,7 +196,8 @@ export function createApiError(
 ): ApiError<number> {
   const { status, headers } = response;
   const body = toErrorBody(parsed);
-  const detail = reason(body);
+  // Clipped before the request id is appended, so that a long detail cannot push it out.
+  const detail = clip(reason(body), 500);
   const requestId = headers.get("x-request-id");
   const Class = status >= 500 ? ServerError : (CLASSES[status] ?? ApiError);
   return new Class(

@@ -134,6 +134,51 @@ describe("typed errors", () => {
     expect(error.message).not.toContain("<html>");
   });
 
+  it("bounds the message of a 400 whose detail is 50 MB, and keeps the whole body", async () => {
+    const detail = "d".repeat(50 * 1024 * 1024);
+    const { client } = observedClient(() => json({ detail }, 400, { "x-request-id": "req-big" }), {
+      maxRetries: 0,
+      maxResponseSize: 64 * 1024 * 1024,
+    });
+    const error = (await client.getCourseDashboardUsers(1).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.message).toBe(
+      `getCourseDashboardUsers failed with HTTP 400: ${"d".repeat(500)}… (${detail.length} characters) (request id req-big)`,
+    );
+    expect((error.body as { detail: string }).detail).toHaveLength(detail.length);
+  });
+
+  it.each([
+    [
+      "a list of 100,000 field errors",
+      {
+        errors: Array.from({ length: 100_000 }, (_, i) => ({
+          field: `f${i}`,
+          messages: [{ code: "invalid", message: "Bad." }],
+        })),
+      },
+    ],
+    ["a 1 MB text body", "t".repeat(1024 * 1024)],
+    ["JSON of another shape", { message: "m".repeat(1024 * 1024) }],
+  ])("bounds the message of %s, and keeps the whole body", (_, parsed) => {
+    const error = createApiError(
+      new Response(null, { status: 422 }),
+      parsed,
+      "getEventInvitedUsers",
+    );
+    expect(error.message.length).toBeLessThan(600);
+    expect(error.message).toMatch(/… \(\d+ characters\)$/);
+    // An undocumented shape is kept as its JSON text.
+    const kept = typeof parsed === "string" || "errors" in parsed ? parsed : JSON.stringify(parsed);
+    expect(error.body).toEqual(kept);
+  });
+
+  it("bounds any message to 1,000 characters, its own too", () => {
+    const error = new ServerError("s".repeat(10_000), 500);
+    expect(error.message).toBe(`${"s".repeat(1_000)}… (10000 characters)`);
+    expect(new ApiError("short", 500).message).toBe("short");
+  });
+
   it("keeps openapi-fetch's { data, error, response } on raw calls", async () => {
     const { client } = observedClient(() => json({ detail: "Not found." }, 404));
     const result = await client.GET("/api/v2/course/{id}/users/", {
