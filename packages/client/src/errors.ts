@@ -104,7 +104,8 @@ export class ServerError extends ApiError<number> {
 /**
  * The server answered with a success status but not with the page the spec promises: an empty
  * body, HTML, truncated or otherwise invalid JSON (`body` holds the start of what arrived), or,
- * while paginating, a `next` link that is not a URL or does not advance (`body` is the link).
+ * while paginating, a `next` link that cannot be followed: not a URL, an offset that is not an
+ * integer or does not advance, a limit out of range (`body` is the link).
  */
 export class InvalidResponseError extends ApiError<number> {
   override name = "InvalidResponseError" as const;

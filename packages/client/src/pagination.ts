@@ -6,7 +6,7 @@
 // `paginate` and `paginatePages` are standalone functions over a named list method, so that a
 // build that never paginates leaves this module out (see createCommunityCoreClient).
 
-import { InvalidResponseError } from "./errors.js";
+import { clip, InvalidResponseError } from "./errors.js";
 import type { CommunityId, RequestOptions } from "./operation-types.js";
 
 /** The `count`/`next`/`previous`/`results` envelope every list returns. */
@@ -19,7 +19,11 @@ export interface Page<T> {
 
 /** Options of the pagination iterators. */
 export interface PaginationOptions extends RequestOptions {
-  /** Page size, sent as `limit`. Default: the server's. */
+  /**
+   * Page size, sent as `limit`. A `next` link may ask for smaller pages, never bigger ones:
+   * its `limit` must be at most this, or 1,000 when you give none (see `maxResponseSize`).
+   * Default: the server's.
+   */
   pageSize?: number | undefined;
   /** Index of the first result. Default: `0`. */
   offset?: number | undefined;
@@ -40,15 +44,38 @@ export type PaginateOptions<Q extends object> = PaginationOptions & Omit<Q, "lim
 /** Fetches the page at `limit`/`offset` (`undefined`: let the server decide). */
 export type PageFetcher<P> = (limit: number | undefined, offset: number | undefined) => Promise<P>;
 
-/** The error of a page whose `next` cannot be followed. */
+/**
+ * The largest `limit` the iterators take from a `next` link when the caller gave no `pageSize`.
+ * The API documents no maximum page size; a user is 1 to 2 kB of JSON, so 1,000 users make a
+ * page of about 2 MB, well within the default `maxResponseSize`.
+ */
+export const MAX_PAGE_SIZE = 1_000;
+
+/** The error of a page whose `next` cannot be followed; the link is shown clipped. */
 const stopped = (next: string, why: string) =>
   // A page arrives only with a success status, and this API sends 200.
-  new InvalidResponseError(`Pagination stopped: ${why}`, 200, { body: next });
+  new InvalidResponseError(
+    `Pagination stopped: the next link ${JSON.stringify(clip(next, 200))} ${why}`,
+    200,
+    { body: next },
+  );
+
+/** A `limit`/`offset` value of a `next` link, quoted and clipped for a message. */
+const shown = (value: string | null) => JSON.stringify(value && clip(value, 40));
+
+/**
+ * A `limit`/`offset` value of a `next` link as a number if it is plain digits making a safe
+ * integer, else NaN (which fails every comparison): `-5`, `1.5`, `Infinity`, `1e+308` and
+ * `1000000000000000000000` are refused rather than sent.
+ */
+const toCount = (value: string | null) =>
+  value !== null && /^[0-9]+$/.test(value) && Number.isSafeInteger(+value) ? +value : Number.NaN;
 
 /**
  * Yields pages until `next` is null (with no extra request) or `maxPages` pages were yielded.
  * Throws an {@link InvalidResponseError} (status 200, `body` the link) if the server's `next`
- * is not a URL or does not move the offset forward, which would loop forever.
+ * is not a URL, its `offset` is not an integer that moves forward (which would loop forever),
+ * or its `limit` is not an integer from 1 to the caller's `limit` ({@link MAX_PAGE_SIZE} if none).
  */
 export async function* iteratePages<P extends Page<unknown>>(
   fetchPage: PageFetcher<P>,
@@ -56,6 +83,7 @@ export async function* iteratePages<P extends Page<unknown>>(
   offset: number | undefined,
   maxPages = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<P, void, undefined> {
+  const maxLimit = limit ?? MAX_PAGE_SIZE;
   for (let pages = 0; pages < maxPages; ) {
     const page = await fetchPage(limit, offset);
     yield page;
@@ -66,17 +94,25 @@ export async function* iteratePages<P extends Page<unknown>>(
       // `next` is absolute per the spec; the base only tolerates a relative one.
       query = new URL(next, "http://localhost").searchParams;
     } catch {
-      throw stopped(next, `the next link ${JSON.stringify(next)} is not a URL`);
+      throw stopped(next, "is not a URL");
     }
-    const nextOffset = Number(query.get("offset"));
-    if (!(nextOffset > (offset ?? 0))) {
-      throw stopped(
-        next,
-        `the next page's offset ${query.get("offset")} does not advance past ${offset ?? 0}`,
-      );
+    const rawOffset = query.get("offset");
+    const rawLimit = query.get("limit");
+    const nextOffset = toCount(rawOffset);
+    if (Number.isNaN(nextOffset)) {
+      throw stopped(next, `has offset ${shown(rawOffset)}, not a non-negative integer`);
+    }
+    if (nextOffset <= (offset ?? 0)) {
+      throw stopped(next, `has offset ${nextOffset}, which does not advance past ${offset ?? 0}`);
+    }
+    // Without a limit the next page keeps this one's (the server's default when none was sent).
+    if (rawLimit !== null) {
+      limit = toCount(rawLimit);
+      if (!(limit >= 1 && limit <= maxLimit)) {
+        throw stopped(next, `has limit ${shown(rawLimit)}, not an integer from 1 to ${maxLimit}`);
+      }
     }
     offset = nextOffset;
-    limit = Number(query.get("limit")) || limit;
   }
 }
 

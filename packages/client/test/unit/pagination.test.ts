@@ -93,11 +93,15 @@ describe("pagination", () => {
   });
 
   it.each([
-    ["repeats the offset", `${NEXT}?limit=2&offset=2`, "2"],
-    ["goes back", `${NEXT}?limit=2&offset=0`, "0"],
-    ["has no offset", `${NEXT}?limit=2`, "null"],
-    ["has a garbage offset", `${NEXT}?offset=abc`, "abc"],
-  ])("throws instead of looping when next %s", async (_, next, shown) => {
+    [
+      "repeats the offset",
+      `${NEXT}?limit=2&offset=2`,
+      "has offset 2, which does not advance past 2",
+    ],
+    ["goes back", `${NEXT}?limit=2&offset=0`, "has offset 0, which does not advance past 2"],
+    ["has no offset", `${NEXT}?limit=2`, "has offset null, not a non-negative integer"],
+    ["has a garbage offset", `${NEXT}?offset=abc`, 'has offset "abc", not a non-negative integer'],
+  ])("throws instead of looping when next %s", async (_, next, why) => {
     const { client, sent } = observedClient((_request, attempt) => {
       // A client without the guard would loop here forever (on microtasks only, so no test
       // timeout could stop it): fail it after a few pages instead.
@@ -112,9 +116,76 @@ describe("pagination", () => {
       name: "InvalidResponseError",
       status: 200,
       body: next,
-      message: `Pagination stopped: the next page's offset ${shown} does not advance past 2`,
+      message: `Pagination stopped: the next link ${JSON.stringify(next)} ${why}`,
     });
     expect(sent).toHaveLength(2);
+  });
+
+  // Values a hostile or broken server has put in `next`: each would have been sent as is.
+  it.each([
+    [
+      undefined,
+      "limit=1000000000&offset=2",
+      'has limit "1000000000", not an integer from 1 to 1000',
+    ],
+    [undefined, "limit=1001&offset=2", 'has limit "1001", not an integer from 1 to 1000'],
+    [10, "limit=11&offset=10", 'has limit "11", not an integer from 1 to 10'],
+    [undefined, "limit=-5&offset=2", 'has limit "-5", not an integer from 1 to 1000'],
+    [undefined, "limit=0&offset=2", 'has limit "0", not an integer from 1 to 1000'],
+    [undefined, "limit=&offset=2", 'has limit "", not an integer from 1 to 1000'],
+    [undefined, "limit=2.5&offset=2", 'has limit "2.5", not an integer from 1 to 1000'],
+    [undefined, "limit=2&offset=Infinity", 'has offset "Infinity", not a non-negative integer'],
+    [undefined, "limit=2&offset=1e%2B308", 'has offset "1e+308", not a non-negative integer'],
+    [undefined, "limit=2&offset=1.5", 'has offset "1.5", not a non-negative integer'],
+    [undefined, "limit=2&offset=-5", 'has offset "-5", not a non-negative integer'],
+    [undefined, "limit=2&offset=0x10", 'has offset "0x10", not a non-negative integer'],
+    [undefined, "limit=2&offset=%202", 'has offset " 2", not a non-negative integer'],
+    [undefined, "limit=2&offset=", 'has offset "", not a non-negative integer'],
+    [undefined, "limit=2", "has offset null, not a non-negative integer"],
+    [
+      undefined,
+      "limit=2&offset=9007199254740993",
+      'has offset "9007199254740993", not a non-negative integer',
+    ],
+  ])("refuses a next link (pageSize %s) with %s", async (pageSize, search, why) => {
+    const next = `${NEXT}?${search}`;
+    const { client, sent } = observedClient(() => json(page([{ id: 1 }], next, 9)));
+    const error = await collect(client.paginate.courseInvitedUsers(1, { pageSize })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({
+      status: 200,
+      body: next,
+      message: `Pagination stopped: the next link ${JSON.stringify(next)} ${why}`,
+    });
+    // Nothing was requested with the hostile values.
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each([
+    [undefined, "limit=1000&offset=2", "limit=1000&offset=2"],
+    [5_000, "limit=5000&offset=5000", "limit=5000&offset=5000"],
+    [undefined, "offset=0002", "offset=2"],
+  ])("follows a next link (pageSize %s) with %s", async (pageSize, search, sentQuery) => {
+    const { client, urls } = observedClient((_, attempt) =>
+      json(page([{ id: attempt }], attempt === 1 ? `${NEXT}?${search}` : null, 9)),
+    );
+    await collect(client.paginate.courseInvitedUsers(1, { pageSize }));
+    expect(urls()[1]).toBe(`${BASE_URL}/api/v2/course/1/invite/?${sentQuery}`);
+  });
+
+  it("quotes a huge next link clipped, and keeps it whole on the error", async () => {
+    const next = `${NEXT}?limit=2&offset=-1&junk=${"x".repeat(1_000_000)}`;
+    const { client } = observedClient(() => json(page([{ id: 1 }], next, 9)));
+    const error = (await collect(client.paginate.courseInvitedUsers(1)).catch(
+      (e: unknown) => e,
+    )) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.body).toBe(next);
+    expect(error.message.length).toBeLessThan(400);
+    expect(error.message).toContain(`… (${next.length} characters)`);
+    expect(error.message).toMatch(/has offset "-1", not a non-negative integer$/);
   });
 
   it("stops after maxPages pages even when next is set", async () => {
