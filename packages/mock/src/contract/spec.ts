@@ -120,11 +120,11 @@ export class SpecJudge {
       const m = route.pattern.exec(pathname);
       if (!m) continue;
       const item = this.#resolve(child("/paths", route.path));
-      if (!item) return undefined;
+      if (!item) continue;
       // HEAD is GET without the body (the HTTP mock also asks Prism for GET).
       let verb = method.toLowerCase();
       if (verb === "head" && !isNode(item.node.head)) verb = "get";
-      if (!METHODS.includes(verb) || !isNode(item.node[verb])) return undefined;
+      if (!METHODS.includes(verb) || !isNode(item.node[verb])) continue;
       const pathValues = new Map(route.names.map((name, i) => [name, decode(m[i + 1] ?? "")]));
       return { pointer: child(item.pointer, verb), method: verb, path: route.path, pathValues };
     }
