@@ -13,7 +13,7 @@ function copyRuntimeFiles(): void {
   mkdirSync("dist", { recursive: true });
   copyFileSync(specJson, "dist/openapi.json");
   copyFileSync(spec.resolve("@community-api/spec/fingerprint.json"), "dist/fingerprint.json");
-  copyFileSync("src/prism-watchdog.cjs", "dist/prism-watchdog.cjs");
+  copyFileSync("src/server/prism-watchdog.cjs", "dist/prism-watchdog.cjs");
 }
 
 export default defineConfig([
@@ -32,7 +32,7 @@ export default defineConfig([
     onSuccess: async () => copyRuntimeFiles(),
   },
   {
-    entry: { cli: "src/cli.ts" },
+    entry: { cli: "src/server/cli.ts" },
     format: ["esm"],
     target: "node20",
   },

@@ -6,4 +6,4 @@ export {
   type RunningMock,
   type StartMockOptions,
   startMock,
-} from "./start-mock.js";
+} from "./server/start-mock.js";

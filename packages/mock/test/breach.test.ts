@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createMockHandler } from "../src/kit/handler.js";
 import { json } from "../src/kit/responses.js";
-import { type RunningMock, startMockWith } from "../src/start-mock.js";
+import { type RunningMock, startMockWith } from "../src/server/start-mock.js";
 import { call, violationLocations } from "./support/http.js";
 
 const good = createMockHandler({ seed: 1 });

@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createMockHandler } from "../src/kit/handler.js";
-import { startDataServer } from "../src/node-http.js";
-import { type MockMode, type RunningMock, startMock } from "../src/start-mock.js";
+import { startDataServer } from "../src/server/node-http.js";
+import { type MockMode, type RunningMock, startMock } from "../src/server/start-mock.js";
 import { rawRequest } from "./support/raw-http.js";
 
 const spec = JSON.parse(

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDataset, createMockFetch, type FetchLike, startMock } from "../src/index.js";
 import type { JoinStatus } from "../src/kit/model.js";
-import type { RunningMock } from "../src/start-mock.js";
+import type { RunningMock } from "../src/server/start-mock.js";
 import { type Answer, call, reportedFields, violationLocations } from "./support/http.js";
 import {
   expectedCourseInviteIds,

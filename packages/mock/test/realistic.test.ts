@@ -13,7 +13,7 @@ import {
   startMock,
   testToken,
 } from "../src/index.js";
-import type { RunningMock } from "../src/start-mock.js";
+import type { RunningMock } from "../src/server/start-mock.js";
 import { type Answer, allPages, call, reportedFields, violationLocations } from "./support/http.js";
 import {
   expectedCourseInviteIds,

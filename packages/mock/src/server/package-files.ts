@@ -40,5 +40,10 @@ export function prismWatchdog(): string {
 
 /** This package's version. */
 export function packageVersion(): string {
-  return (requireHere(join(here, "..", "package.json")) as { version: string }).version;
+  // dist/../package.json when built, src/server/../../package.json when run from source.
+  const manifest = [join(here, "..", "package.json"), join(here, "..", "..", "package.json")].find(
+    (path) => existsSync(path) && readFileSync(path, "utf8").includes('"@community-api/mock"'),
+  );
+  if (!manifest) throw new Error("the mock's package.json was not found");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // community-api-mock: starts the mock and stops it (Prism included) on SIGINT/SIGTERM.
 import { parseArgs } from "node:util";
-import { TEST_TOKENS } from "./kit/tokens.js";
+import { TEST_TOKENS } from "../kit/tokens.js";
 import { packageVersion } from "./package-files.js";
 import { MOCK_MODES, type MockMode, type RunningMock, startMock } from "./start-mock.js";
 

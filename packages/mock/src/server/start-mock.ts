@@ -2,8 +2,8 @@
 // static / dynamic = front -> Prism mock. The front always serves /health.
 
 import { readFileSync } from "node:fs";
+import { createMockHandler, type RequestHandler } from "../kit/handler.js";
 import { startFront } from "./front.js";
-import { createMockHandler, type RequestHandler } from "./kit/handler.js";
 import { type ListeningServer, startDataServer } from "./node-http.js";
 import { bundledSpec } from "./package-files.js";
 import { type PrismProcess, startPrism } from "./prism.js";

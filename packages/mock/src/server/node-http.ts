@@ -2,8 +2,8 @@
 // as the in-process kit.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RequestHandler } from "./kit/handler.js";
-import { json } from "./kit/responses.js";
+import type { RequestHandler } from "../kit/handler.js";
+import { json } from "../kit/responses.js";
 import { refuseTarget } from "./request-target.js";
 
 /** Set by the front on every request it forwards: the URL the client really asked for. */

@@ -6,7 +6,7 @@
 //   dynamic: json-schema-faker fills the envelope at random (`count: 55539335`, one result,
 //            `next` a random URI). The envelope is rebuilt from the request: at most `limit`
 //            results, this page is the last one, `previous` as the API would link it.
-import { DEFAULT_PAGE_SIZE } from "./kit/pagination.js";
+import { DEFAULT_PAGE_SIZE } from "../kit/pagination.js";
 
 /** A page as the API sends it (the spec's PageEnvelope with its results). */
 interface PageBody {
