@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { createDataset } from "../src/kit/dataset.js";
+import { OPERATIONS } from "../src/kit/generated/operations.js";
+import { indexDataset } from "../src/kit/lists.js";
 import { JOIN_STATUSES } from "../src/kit/model.js";
+import { tokenGuide } from "../src/kit/tokens.js";
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}[+-]\d{2}:\d{2}$/;
 
@@ -78,5 +82,31 @@ describe("createDataset", () => {
     expect(dataset.events[0]?.invited_user_ids.length).toBeGreaterThan(20);
     expect(dataset.events[3]?.invited_user_ids).toEqual([]);
     expect(dataset.courses[5]?.members.map((m) => m.join_status)).toEqual(["creator"]);
+  });
+});
+
+describe("the README's data line and the token guide", () => {
+  const ids = indexDataset(createDataset({ seed: 1 })).ids;
+  const range = (set: ReadonlySet<number>) => `${Math.min(...set)}-${Math.max(...set)}`;
+
+  test("the README states the dataset's id ranges, which are contiguous", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    for (const set of [ids.course, ids.event]) expect(set.size).toBe(Math.max(...set));
+    expect(readme).toContain(
+      `**Data**: courses ${range(ids.course)} and events ${range(ids.event)} (any other id: 404)`,
+    );
+  });
+
+  test("the token guide lists every operation under each role the spec requires", () => {
+    const guide = tokenGuide(ids);
+    for (const [operationId, { roles }] of Object.entries(OPERATIONS)) {
+      for (const role of roles.roles) {
+        const line = guide.find((l) => l.includes(`${roles.resource}-<id>-${role}`)) ?? "";
+        expect(line).toContain(operationId);
+        expect(line).toContain(`(ids ${range(ids[roles.resource])})`);
+      }
+      const member = guide.find((l) => l.startsWith(`${roles.resource}-<id>-member`)) ?? "";
+      expect(member).toContain("403 on every list");
+    }
   });
 });

@@ -24,4 +24,4 @@ export type {
 } from "./model.js";
 export { DEFAULT_PAGE_SIZE } from "./pagination.js";
 export { DEFAULT_ORDERING, DEFAULT_STATUSES } from "./params.js";
-export { TEST_TOKENS, type TokenGrant, testToken } from "./tokens.js";
+export { TEST_TOKENS, type TokenGrant, testToken, tokenGuide } from "./tokens.js";

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // community-api-mock: starts the mock and stops it (Prism included) on SIGINT/SIGTERM.
 import { parseArgs } from "node:util";
-import { TEST_TOKENS } from "../kit/tokens.js";
+import { createDataset } from "../kit/dataset.js";
+import { indexDataset } from "../kit/lists.js";
+import { TEST_TOKENS, tokenGuide } from "../kit/tokens.js";
 import { packageVersion } from "./package-files.js";
 import { MOCK_MODES, type MockMode, type RunningMock, startMock } from "./start-mock.js";
 
@@ -36,12 +38,11 @@ function integer(name: string, value: string, min: number, max: number): number 
 function banner(url: string, mode: MockMode, seed: number, prismPid: number): string {
   const tokens =
     mode === "realistic"
-      ? `Test tokens (Authorization: Bearer <token>):
-  course-<id>-creator, course-<id>-manager  course <id>'s invite and dashboard lists (ids 1-6)
-  course-<id>-member                        403 on every list
-  event-<id>-manager                        event <id>'s invite list (ids 1-4)
-  event-<id>-member                         403 on every list
-  anything else, or no token                401`
+      ? `Test tokens (Authorization: Bearer <token>):\n${tokenGuide(
+          indexDataset(createDataset({ seed })).ids,
+        )
+          .map((line) => `  ${line}`)
+          .join("\n")}`
       : "Tokens: Prism only checks that a bearer token is present (roles are not modelled).";
   return `community-api mock (${mode}${mode === "static" ? "" : `, seed ${seed}`}) listening on ${url}
   Prism pid ${prismPid} validates every request and response against the bundled spec
