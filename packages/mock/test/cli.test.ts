@@ -2,10 +2,17 @@
 // and a signal stops Prism and frees the port, leaving no orphan, even on SIGKILL; so does the
 // death of the process that started it (`npx community-api-mock & kill $!`).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
+// One home for what the OS says about processes and ports, shared with the repository's tests.
+import {
+  childrenOf,
+  eventually,
+  isAlive,
+  portIsFree,
+} from "../../../tests/test/support/processes.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
@@ -45,12 +52,6 @@ function start(args: string[]): Promise<Started> {
   return bannerOf(spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] }));
 }
 
-/** Pids of the direct children of `pid` (Linux). */
-function childrenOf(pid: number): number[] {
-  const list = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-  return list === "" ? [] : list.split(/\s+/).map(Number);
-}
-
 /**
  * Parents that start the CLI and wait, as `npx community-api-mock &` or a CI script does: a
  * shell (`sh -c`, which does not exec its command when more follows) and a node script.
@@ -74,36 +75,8 @@ const PARENTS = {
     ),
 };
 
-/** Whether the process runs; a zombie (exited, not yet reaped by whoever adopted it) does not. */
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true; // no procfs: trust kill(0)
-  }
-};
-
-async function gone(pid: number, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return !alive(pid);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
+const alive = isAlive;
+const gone = (pid: number, withinMs: number) => eventually(() => !isAlive(pid), withinMs);
 
 const exitOf = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {

@@ -8,7 +8,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childrenOf, eventually, isAlive, portIsFree, rssBytes } from "../support/processes.js";
-import { encode } from "./hostile-values.js";
 
 const REQUESTS = 3_000;
 const CONCURRENCY = 50;
@@ -32,26 +31,47 @@ const cliPath = join(
   ] ?? "",
 );
 
-/** A varied but always valid request: [path, token]. */
+interface Facts {
+  operations: {
+    path: string;
+    list: boolean;
+    roles: { resource: string; roles: string[] };
+    queryParameters: {
+      name: string;
+      type: string | null;
+      enum: string[] | null;
+      jsonArray: { enum: string[] } | null;
+      examples: unknown[];
+    }[];
+  }[];
+}
+const { operations } = JSON.parse(
+  readFileSync(require.resolve("@community-api/spec/operations.json"), "utf8"),
+) as Facts;
+const lists = operations.filter((op) => op.list);
+
+/** A varied but always valid request of one of the spec's lists: [path, token]. */
 function request(i: number): [string, string] {
-  const statuses = ['["joined","manager"]', "creator", '["invited","requested","payment_waiting"]'];
-  const orderings = ["-joined_at", "joined_at", "last_active_at", "-last_active_at"];
-  const course = (i % 6) + 1;
-  switch (i % 3) {
-    case 0:
-      return [
-        `/api/v2/course/${course}/users/?limit=${(i % 50) + 1}&offset=${i % 120}&statuses=${encode(
-          statuses[i % statuses.length] ?? "",
-        )}&ordering=${encode(orderings[i % orderings.length] ?? "")}&search=${i % 7 === 0 ? "an" : ""}`,
-        `course-${course}-manager`,
-      ];
-    case 1:
-      return [`/api/v2/course/${course}/invite/?limit=${(i % 30) + 1}`, `course-${course}-creator`];
-    default: {
-      const event = (i % 4) + 1;
-      return [`/api/v2/event/${event}/invite/?offset=${i % 40}`, `event-${event}-manager`];
-    }
-  }
+  const op = lists[i % lists.length] ?? lists[0];
+  if (!op) throw new Error("the spec has no list operation");
+  const id = (i % 4) + 1; // every dataset resource has ids 1-4 at least
+  const query = op.queryParameters.flatMap((p) => {
+    const array = p.jsonArray?.enum;
+    const value = array
+      ? JSON.stringify(array.slice(i % array.length, (i % array.length) + 2))
+      : p.enum
+        ? p.enum[i % p.enum.length]
+        : p.type === "integer"
+          ? String((i % 50) + (p.name === "limit" ? 1 : 0))
+          : i % 7 === 0
+            ? String(p.examples[0] ?? "")
+            : undefined;
+    return value === undefined ? [] : [`${p.name}=${encodeURIComponent(value)}`];
+  });
+  return [
+    `${op.path.replace(/\{[^}]+\}/, String(id))}?${query.join("&")}`,
+    `${op.roles.resource}-${id}-${op.roles.roles[0]}`,
+  ];
 }
 
 let cli: ChildProcess;

@@ -1,17 +1,7 @@
 // Hostile parameter values for fuzzing the mock over HTTP: wrong types, huge and negative
 // numbers, unicode, long strings, NUL, JSON fragments, and how each goes on the wire.
 import fc from "fast-check";
-
-/** The spec's JoinStatus and DashboardOrdering values. */
-export const JOIN_STATUSES = [
-  "creator",
-  "manager",
-  "joined",
-  "invited",
-  "requested",
-  "payment_waiting",
-] as const;
-export const ORDERINGS = ["joined_at", "-joined_at", "last_active_at", "-last_active_at"] as const;
+import { ENUMS } from "../../src/kit/generated/operations.js";
 
 /** Values that look almost like an integer, or like something else entirely: every run tries all. */
 export const TRICKY_VALUES = [
@@ -61,7 +51,7 @@ export const hostileValue: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: "binary", maxLength: 60 }),
   fc.json({ maxDepth: 2 }),
   fc.string({ unit: "grapheme-ascii", minLength: 1_000, maxLength: 3_000 }),
-  fc.constantFrom(...JOIN_STATUSES, ...ORDERINGS),
+  fc.constantFrom(...Object.values(ENUMS).flat()),
 );
 
 /**
@@ -87,51 +77,62 @@ export function queryString(pairs: readonly (readonly [string, string])[]): stri
   return pairs.map(([name, value]) => `${encode(name)}=${encode(value)}`).join("&");
 }
 
-/** A `statuses` value, with whether the spec accepts it when that is known by construction. */
+/** A JSON-array parameter's value, with whether the spec accepts it when known by construction. */
 export interface StatusesCase {
   readonly value: string;
   readonly valid: boolean | undefined;
 }
 
-/** `statuses` values the API does NOT read: brackets, fragments, other JSON, near misses. */
-export const UNREADABLE_STATUSES = [
-  "[]",
-  "[",
-  "]",
-  '["joined"',
-  '"joined"]',
-  '["joined",]',
-  "[joined]",
-  "['joined']",
-  '["JOINED"]',
-  '["joined", null]',
-  "[1]",
-  '{"statuses":["joined"]}',
-  "null",
-  "Joined",
-  "joined ",
-  " joined",
-  "\0joined",
-  "joined,manager",
-];
+/** Values of a JSON-array parameter `name` with item `item` that the API does NOT read: brackets, fragments, other JSON, near misses. */
+export function unreadableJsonArrays(name: string, item: string): string[] {
+  const upper = item.toUpperCase();
+  const capital = item.charAt(0).toUpperCase() + item.slice(1);
+  return [
+    "[]",
+    "[",
+    "]",
+    `["${item}"`,
+    `"${item}"]`,
+    `["${item}",]`,
+    `[${item}]`,
+    `['${item}']`,
+    `["${upper}"]`,
+    `["${item}", null]`,
+    "[1]",
+    `{"${name}":["${item}"]}`,
+    "null",
+    capital,
+    `${item} `,
+    ` ${item}`,
+    `\0${item}`,
+    `${item},${item}`,
+  ];
+}
 
-const status = fc.constantFrom(...JOIN_STATUSES);
 const space = fc.constantFrom("", " ", "  ");
 
-export const statusesValue: fc.Arbitrary<StatusesCase> = fc.oneof(
-  status.map((value) => ({ value, valid: true })),
-  // The JSON-array form, with the whitespace JSON allows between tokens.
-  fc.tuple(fc.array(status, { minLength: 1, maxLength: 6 }), space, space).map(([items, a, b]) => ({
-    value: `[${a}${items.map((s) => `"${s}"`).join(`${b},${a}`)}${b}]`,
-    valid: true,
-  })),
-  // Forms the API does NOT read: comma lists, brackets, empty arrays, fragments, other JSON.
-  fc
-    .array(status, { minLength: 2, maxLength: 4 })
-    .map((items) => ({ value: items.join(","), valid: false })),
-  fc.constantFrom(...UNREADABLE_STATUSES.map((value) => ({ value, valid: false }))),
-  hostileValue.map((value) => ({ value, valid: undefined })),
-);
+/** Values of a JSON-array parameter whose items are `items` (e.g. `statuses`' join statuses). */
+export function jsonArrayValue(name: string, items: readonly string[]): fc.Arbitrary<StatusesCase> {
+  const item = fc.constantFrom(...items);
+  return fc.oneof(
+    item.map((value) => ({ value, valid: true })),
+    // The JSON-array form, with the whitespace JSON allows between tokens.
+    fc
+      .tuple(fc.array(item, { minLength: 1, maxLength: 6 }), space, space)
+      .map(([values, a, b]) => ({
+        value: `[${a}${values.map((s) => `"${s}"`).join(`${b},${a}`)}${b}]`,
+        valid: true,
+      })),
+    // Forms the API does NOT read: comma lists, brackets, empty arrays, fragments, other JSON.
+    fc
+      .array(item, { minLength: 2, maxLength: 4 })
+      .map((values) => ({ value: values.join(","), valid: false })),
+    fc.constantFrom(
+      ...unreadableJsonArrays(name, items[0] ?? "").map((value) => ({ value, valid: false })),
+    ),
+    hostileValue.map((value) => ({ value, valid: undefined })),
+  );
+}
 
 /** Path ids: digit strings of every length, and things that only look like ids. */
 export const TRICKY_IDS = [
