@@ -1,7 +1,8 @@
 // Makes the docs-only copy of the bundled spec that Redoc renders. The bundled spec stays the
 // single source of truth; this copy only changes presentation: the code samples of each
 // operation, the guide pages as sidebar sections, a role badge per operation, the spec's
-// fingerprint, and one workaround for how Redoc shows `anyOf` parameters.
+// fingerprint, and workarounds for how Redoc shows `anyOf` parameters and properties (their own
+// description, their default).
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -34,26 +35,65 @@ function deref(doc, schema) {
 }
 
 /**
+ * `schema` with its `anyOf`/`oneOf` options inlined without their descriptions (titles, enums,
+ * enum meanings and patterns stay), or undefined when it has no options.
+ * @param {OpenApiDocument} doc
+ * @param {Schema} schema
+ * @returns {Schema | undefined}
+ */
+function withUndescribedOptions(doc, schema) {
+  const key = schema.anyOf ? "anyOf" : schema.oneOf ? "oneOf" : undefined;
+  if (!key) return undefined;
+  return {
+    ...structuredClone(schema),
+    [key]: (schema[key] ?? []).map((option) => {
+      const { description: _dropped, ...kept } = structuredClone(deref(doc, option));
+      return kept;
+    }),
+  };
+}
+
+/**
  * Redoc shows the description of an `anyOf`/`oneOf` parameter's selected option instead of
  * the parameter's own (for `statuses`, JoinStatus's list of meanings replaced the wire-format
  * table). It falls back to the parameter's description when the option has none, so the options
- * are inlined here without their descriptions; titles, enums and patterns stay.
+ * are inlined here without their descriptions.
  * @param {OpenApiDocument} doc
  * @param {Parameter} parameter
  */
 function showOwnDescription(doc, parameter) {
   if (!parameter.description || !parameter.schema) return;
   const schema = deref(doc, parameter.schema);
-  const key = schema.anyOf ? "anyOf" : schema.oneOf ? "oneOf" : undefined;
-  if (!key) return;
-  const { description: _unused, ...rest } = structuredClone(schema);
-  parameter.schema = {
-    ...rest,
-    [key]: (schema[key] ?? []).map((option) => {
-      const { description: _dropped, ...kept } = structuredClone(deref(doc, option));
-      return kept;
-    }),
+  const inlined = withUndescribedOptions(doc, schema);
+  if (!inlined) return;
+  const { description: _unused, ...rest } = inlined;
+  parameter.schema = rest;
+  // Redoc shows no "Default" for an `anyOf`/`oneOf` schema, so the spec's structured default
+  // (the `statuses` default) is written out under the description, as Redoc does for others.
+  if (schema.default !== undefined) {
+    parameter.description = `${parameter.description.trimEnd()}\n\nDefault: \`${String(schema.default)}\``;
+  }
+}
+
+/**
+ * The same for the properties of the component schemas: a property's own description (e.g.
+ * `join_status`'s "(inferred: required) …") instead of its selected option's (JoinStatus's).
+ * @param {OpenApiDocument} doc
+ */
+function showOwnPropertyDescriptions(doc) {
+  /** @param {Schema | undefined} node */
+  const visit = (node) => {
+    if (!node || typeof node !== "object") return;
+    const properties = /** @type {Record<string, Schema> | undefined} */ (node.properties);
+    for (const [name, property] of Object.entries(properties ?? {})) {
+      const inlined = property.description ? withUndescribedOptions(doc, property) : undefined;
+      if (inlined && properties) properties[name] = inlined;
+      visit(property);
+    }
+    for (const part of /** @type {Schema[]} */ (node.allOf ?? [])) visit(part);
+    visit(/** @type {Schema | undefined} */ (node.items));
   };
+  for (const schema of Object.values(doc.components?.schemas ?? {})) visit(schema);
 }
 
 /**
@@ -101,6 +141,8 @@ export function decorateSpec(spec, { samples, guides, fingerprint }) {
   ]) {
     showOwnDescription(doc, parameter);
   }
+
+  showOwnPropertyDescriptions(doc);
 
   // Guides become tags without operations, grouped before the API's own tags.
   const apiTags = (doc.tags ?? []).map((tag) => tag.name);

@@ -116,7 +116,25 @@ if (!executablePath) {
           expect(text).toContain(parameter.name);
           for (const value of parameter.values)
             expect(text, `${parameter.name}: ${value}`).toContain(squash(value));
+          // A default in its own "Default:" line, not only in the prose (issue 18: `statuses`).
+          if (parameter.default !== undefined) {
+            expect(text, `${parameter.name}'s default`).toMatch(
+              new RegExp(`Default:"?${literal(squash(parameter.default))}"?`),
+            );
+          }
+          // What each enum value means (the seed's Enumerated Values), beside the value.
+          for (const meaning of parameter.meanings) expect(text).toContain(squash(meaning));
+          if (parameter.inferred) expect(text, parameter.name).toContain("(inferred");
         }
+      });
+
+      it("describes the 200 response by what it returns", async () => {
+        const heading = section.getByRole("button", { name: /^200\b/ }).first();
+        await heading.scrollIntoViewIfNeeded();
+        const ok = squash(await shown(section));
+        const first = operation.okDescription.split(";")[0] ?? "";
+        expect(ok).toContain(squash(first.replaceAll("`", "")));
+        expect(ok).not.toContain("Responsestatuscode");
       });
 
       it("shows the response fields, down to the fields of each result", async () => {
@@ -135,6 +153,20 @@ if (!executablePath) {
             `[id="${operation.slug}/t=response&c=200&path=results[]/${field}"]`,
           );
           await expect.poll(() => row.count(), { message: `results[].${field}` }).toBe(1);
+        }
+        // Nothing but the item's own fields (the course invite list shows five, not a User).
+        const prefix = `${operation.slug}/t=response&c=200&path=results[]/`;
+        const shownFields = await page
+          .locator(`[id^="${prefix}"]`)
+          .evaluateAll((rows, start) => rows.map((row) => row.id.slice(start.length)), prefix);
+        expect(shownFields.filter((field) => !field.includes("/")).sort()).toEqual(
+          [...operation.itemFields, ...(operation.itemOpen ? ["property name*"] : [])].sort(),
+        );
+        // Every inferred field says so where it is shown.
+        for (const field of operation.inferredFields) {
+          const row = page.locator(`[id="${operation.slug}/t=response&c=200&path=${field}"]`);
+          await row.scrollIntoViewIfNeeded();
+          expect(await shown(row), field).toContain("(inferred");
         }
       });
 
@@ -231,6 +263,11 @@ if (!executablePath) {
       expect(errors).toEqual([]);
     });
   });
+}
+
+/** `text` as a literal inside a RegExp. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The text a reader sees: rendered text, without hidden nodes. */

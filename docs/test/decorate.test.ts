@@ -5,6 +5,8 @@ import { generateSamples } from "../scripts/samples.mjs";
 import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
 import { contentDir } from "./paths.js";
 
+type Schema = import("../scripts/decorate.mjs").Schema;
+
 const bundled = readBundledSpec();
 const { doc: spec, fingerprint } = bundled;
 const parts = {
@@ -37,6 +39,20 @@ describe("decorateSpec", () => {
       "requested",
       "payment_waiting",
     ]);
+  });
+
+  it("writes out the default that Redoc does not show for an anyOf parameter", () => {
+    const statuses = decorateSpec(spec, parts).components?.parameters?.Statuses;
+    expect(statuses?.description).toMatch(/\n\nDefault: `\["manager","joined"\]`$/);
+  });
+
+  it("keeps an anyOf property's own description visible (the inferred mark of join_status)", () => {
+    const decorated = decorateSpec(spec, parts).components?.schemas?.CourseUserDashboard;
+    const properties = (decorated?.properties ?? {}) as Record<string, Schema>;
+    const { join_status: joinStatus } = properties;
+    expect(joinStatus?.description).toMatch(/^\(inferred: required\)/);
+    for (const option of joinStatus?.anyOf ?? []) expect(option.description).toBeUndefined();
+    expect(joinStatus?.anyOf?.[0]?.["x-enumDescriptions"]).toBeDefined();
   });
 
   it("refuses an operation that has no code samples, naming it", () => {

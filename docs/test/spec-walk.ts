@@ -49,6 +49,22 @@ function enumValues(schema: unknown): unknown[] {
   return [...((resolved.enum ?? []) as unknown[]), ...nested.flatMap(enumValues)];
 }
 
+/** Whether a description marks an inference (the spec's convention: it starts with it). */
+const isInferred = (description: unknown) =>
+  typeof description === "string" && description.startsWith("(inferred");
+
+/** The description of a schema (or of what its `$ref` names, when it has none itself). */
+const descriptionOf = (schema: unknown) =>
+  ((schema as Json)?.description ?? deref(schema).description) as string | undefined;
+
+/** Whether an object schema (or one of its `allOf` parts) allows additional properties. */
+function allowsMore(schema: unknown): boolean {
+  const resolved = deref(schema);
+  return (
+    resolved.additionalProperties === true || ((resolved.allOf ?? []) as unknown[]).some(allowsMore)
+  );
+}
+
 export interface ExpectedOperation {
   operationId: string;
   summary: string;
@@ -57,10 +73,27 @@ export interface ExpectedOperation {
   /** Redoc's route and element-id prefix: `<tag>/<operationid>`, lower-cased. */
   slug: string;
   roles: string;
-  parameters: { name: string; in: string; values: string[] }[];
+  /**
+   * `values`: enum values and the default; `default`: the default alone; `meanings`: the
+   * `x-enumDescriptions` texts; `inferred`: the description marks an inference.
+   */
+  parameters: {
+    name: string;
+    in: string;
+    values: string[];
+    default?: string;
+    meanings: string[];
+    inferred: boolean;
+  }[];
+  /** The 200 response's description. */
+  okDescription: string;
   /** Fields of the 200 body, and of its `results` items. */
   fields: string[];
   itemFields: string[];
+  /** Whether an item may carry fields beyond `itemFields` (Redoc then shows "property name*"). */
+  itemOpen: boolean;
+  /** Fields of the body and of its items whose description marks an inference. */
+  inferredFields: string[];
 }
 
 export const operations: ExpectedOperation[] = Object.entries(spec.paths).map(([path, item]) => {
@@ -75,6 +108,7 @@ export const operations: ExpectedOperation[] = Object.entries(spec.paths).map(([
   const tag = operation.tags[0] ?? "";
   const body = deref(operation.responses["200"]).content as Record<string, Json>;
   const fields = propertiesOf(body["application/json"]?.schema);
+  const items = propertiesOf(fields.results?.items);
   const roles = operation["x-required-roles"];
   return {
     operationId: operation.operationId,
@@ -90,9 +124,29 @@ export const operations: ExpectedOperation[] = Object.entries(spec.paths).map(([
         ...enumValues(schema),
         ...(schema.default === undefined ? [] : [schema.default]),
       ];
-      return { name: resolved.name, in: resolved.in, values: values.map(String) };
+      const meanings = Object.values(
+        (schema["x-enumDescriptions"] ?? {}) as Record<string, string>,
+      );
+      return {
+        name: resolved.name,
+        in: resolved.in,
+        values: values.map(String),
+        ...(schema.default !== undefined && { default: String(schema.default) }),
+        meanings,
+        inferred: isInferred(resolved.description),
+      };
     }),
+    okDescription: String(deref(operation.responses["200"]).description),
     fields: Object.keys(fields),
-    itemFields: Object.keys(propertiesOf(fields.results?.items)),
+    itemFields: Object.keys(items),
+    itemOpen: allowsMore(fields.results?.items),
+    inferredFields: [
+      ...Object.entries(fields)
+        .filter(([, schema]) => isInferred(descriptionOf(schema)))
+        .map(([name]) => name),
+      ...Object.entries(items)
+        .filter(([, schema]) => isInferred(descriptionOf(schema)))
+        .map(([name]) => `results[]/${name}`),
+    ],
   };
 });

@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "b89dc824b47e6864883edc7e9a530fd47c47d8b52eb342cc340d29deb740a545";
+export const SPEC_SHA256 = "55de6103f4b2292ad0718188bd0a3d7f105c788f83d600602abc9280ae9f77a0";

@@ -351,9 +351,9 @@ export interface components {
          *     course invite list shows only the five, see `CourseInvitedUser`.)
          *
          *     The reference marks none as required; the five are required here (inferred: a serializer sends
-         *     every field it declares, `null` where there is no value). They are listed again beside
-         *     `required`, with the types of `User`, so that code generators keep them required (a
-         *     `required` next to an `allOf` alone is lost by some).
+         *     every field it declares, `null` where there is no value). They are listed again next to
+         *     `required`, so that code generators keep them required (some lose a `required` that stands
+         *     beside an `allOf` alone); their types and bounds are those of `User`.
          */
         EventInvitedUser: {
             /** @description (inferred: required, at least 1) Unique user id. */
@@ -364,16 +364,13 @@ export interface components {
             readonly real_name: string;
             /**
              * @description (inferred: required) External id set at signup, `null` when none was set. The event
-             *     page's example shows an integer; the reference changed the type to string in 2026. Both
-             *     are accepted: treat the value as opaque and compare it as a string.
+             *     page's example shows an integer; the reference changed the type to string in 2026.
+             *     Both are accepted: treat the value as opaque and compare it as a string.
              */
             readonly ext_id: string | number | null;
-            /**
-             * Format: uri
-             * @description (inferred: required) Avatar image URL, `null` when none.
-             */
+            /** @description (inferred: required) Avatar image URL, `null` when none. */
             readonly avatar: string | null;
-        } & WithRequired<components["schemas"]["User"], "id" | "username" | "real_name" | "ext_id" | "avatar">;
+        } & components["schemas"]["User"];
         /**
          * EventInvitedUserPage
          * @description A page of users with a pending invitation to an event. Each item is an `EventInvitedUser`: a
@@ -815,6 +812,3 @@ export interface operations {
         };
     };
 }
-type WithRequired<T, K extends keyof T> = T & {
-    [P in K]-?: T[P];
-};
