@@ -8,11 +8,12 @@ import { join } from "node:path";
 import { SPEC_SHA256 } from "@community-api/client";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Guide, loadGuides } from "../scripts/guides.mjs";
 import { generateSamples } from "../scripts/samples.mjs";
 import { serveDocs } from "../scripts/serve.mjs";
 import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
 import { CHROMIUM_FLAGS, findChromium, INSTALL_HINT } from "./chromium.js";
-import { artifactsDir, distDir } from "./paths.js";
+import { artifactsDir, contentDir, distDir } from "./paths.js";
 import { operations, specFingerprint } from "./spec-walk.js";
 
 const executablePath = findChromium();
@@ -53,6 +54,10 @@ if (!executablePath) {
         headless: true,
         args: CHROMIUM_FLAGS,
         viewport: { width: 1400, height: 900 },
+      });
+      // The Copy buttons' test reads what they put on the clipboard.
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+        origin: new URL(site.url).origin,
       });
       context.on("request", (request) => requests.push(request.url()));
       page = context.pages()[0] ?? (await context.newPage());
@@ -224,6 +229,165 @@ if (!executablePath) {
       );
     });
 
+    describe("reading (issue 18)", () => {
+      const guides = loadGuides(contentDir);
+
+      /** Opens a guide; returns its section, sub-sections included. */
+      async function openGuide(guide: Guide): Promise<Locator> {
+        const slug = guide.title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-|-$/g, "");
+        await page.goto(`${site.url}#/${slug}`, { waitUntil: "load" });
+        await page.locator(`[id="${slug}"]`).waitFor();
+        await page.waitForTimeout(300);
+        return page.locator(`[id="${slug}"], [id^="${slug}/"]`);
+      }
+
+      /** The tables under `where`: names split across lines, and whether one is cut off. */
+      const tablesIn = (where: Locator) =>
+        where.locator("table").evaluateAll((tables) =>
+          tables.map((table) => ({
+            split: [...table.querySelectorAll("code")]
+              .filter((code) => code.getClientRects().length > 1)
+              .map((code) => code.textContent),
+            cut:
+              table.scrollWidth > table.clientWidth + 1 &&
+              !["auto", "scroll"].includes(getComputedStyle(table).overflowX),
+          })),
+        );
+
+      afterAll(() => page.setViewportSize({ width: 1400, height: 900 }));
+
+      it("gives every guide code block a Copy button and cuts none at the right edge", async () => {
+        // Tall enough that a whole guide renders (Redoc renders what is near the viewport).
+        await page.setViewportSize({ width: 1400, height: 4000 });
+        for (const guide of guides) {
+          const section = await openGuide(guide);
+          const blocks = await section.locator("pre").evaluateAll((pres) =>
+            pres.map((pre) => ({
+              start: (pre.textContent ?? "").slice(0, 40),
+              copy: pre.querySelector(".md-copy-button")?.textContent,
+              cut: pre.scrollWidth > pre.clientWidth + 1,
+            })),
+          );
+          // One block per fenced block of the guide.
+          expect(blocks, guide.file).toHaveLength(guide.body.match(/^```\w/gm)?.length ?? 0);
+          for (const block of blocks) {
+            expect(block, `${guide.file}: ${block.start}`).toMatchObject({
+              copy: "Copy",
+              cut: false,
+            });
+          }
+        }
+      });
+
+      it("copies a guide's code block as it is written in the guide", async () => {
+        const guide = readFileSync(join(contentDir, "03-pagination.md"), "utf8");
+        const fenced = /```json\n([\s\S]*?)```/.exec(guide)?.[1] ?? "";
+        await page.goto(`${site.url}#/pagination`, { waitUntil: "load" });
+        const pre = page.locator('[id="pagination"] pre').first();
+        await pre.scrollIntoViewIfNeeded();
+        await pre.locator(".md-copy-button").click();
+        await expect.poll(() => shown(pre.locator(".md-copy-button"))).toBe("Copied");
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copied.trim()).toBe(fenced.trim());
+      });
+
+      it("breaks no name in a table across lines, and lets a wide table scroll", async () => {
+        await page.setViewportSize({ width: 1400, height: 4000 });
+        let count = 0;
+        for (const guide of guides) {
+          const tables = await tablesIn(await openGuide(guide));
+          // One table per separator row (`| --- |`) of the guide, the errors guide's among them.
+          expect(tables, guide.file).toHaveLength(guide.body.match(/^\|[ :|-]+\|$/gm)?.length ?? 0);
+          for (const table of tables) expect(table, guide.file).toEqual({ split: [], cut: false });
+          count += tables.length;
+        }
+        expect(count).toBeGreaterThan(3);
+        // And in the reference: the wire-format table of `statuses`.
+        const dashboard = operations.find((operation) =>
+          operation.parameters.some((parameter) => parameter.name === "statuses"),
+        );
+        await page.goto(`${site.url}#/${dashboard?.slug}`, { waitUntil: "load" });
+        const row = page.locator(`[id="${dashboard?.slug}/t=request&in=query&path=statuses"]`);
+        await row.scrollIntoViewIfNeeded();
+        const tables = await tablesIn(row);
+        expect(tables.length).toBeGreaterThan(0);
+        for (const table of tables) expect(table).toEqual({ split: [], cut: false });
+      });
+
+      it("shows each operation's whole role badge in the sidebar", async () => {
+        await page.goto(`${site.url}#/${operations[0]?.slug}`, { waitUntil: "load" });
+        for (const operation of operations) {
+          const link = menuItem(page, operation.summary);
+          if (!(await link.isVisible())) await menuItem(page, operation.tag).click();
+          await link.waitFor();
+        }
+        const badges = await page
+          .getByTestId("menu-item-label")
+          .locator('[data-component-name="Tag/Tag"]:not(.tag-http) > div')
+          .evaluateAll((divs) =>
+            divs.map((div) => ({ text: div.textContent, cut: div.scrollWidth > div.clientWidth })),
+          );
+        expect(badges.map((badge) => badge.text).sort()).toEqual(
+          operations.map((operation) => operation.roles).sort(),
+        );
+        for (const badge of badges) expect(badge.cut, badge.text ?? "").toBe(false);
+      });
+
+      it("keeps the footer readable in the dark theme (contrast at least 4.5:1)", async () => {
+        await page.goto(site.url, { waitUntil: "load" });
+        const footer = page.locator("#spec-fingerprint");
+        const ratios: Record<string, number> = {};
+        const switcher = page.getByTestId("color-mode-switcher");
+        for (const theme of ["light", "dark"]) {
+          // The switcher is labelled with the current mode.
+          if ((await switcher.getAttribute("aria-label")) !== theme) await switcher.click();
+          await expect
+            .poll(() => page.evaluate(() => document.documentElement.className))
+            .toBe(theme);
+          ratios[theme] = await footer.evaluate(contrastRatio);
+          if (theme === "dark") {
+            mkdirSync(artifactsDir, { recursive: true });
+            await footer.screenshot({ path: join(artifactsDir, "docs-dark-footer.png") });
+          }
+        }
+        expect(ratios.light).toBeGreaterThanOrEqual(4.5);
+        expect(ratios.dark).toBeGreaterThanOrEqual(4.5);
+        await switcher.click();
+      });
+
+      it("on a phone, closes the navigation drawer once a page is picked", async () => {
+        const phone = await context.newPage();
+        try {
+          await phone.setViewportSize({ width: 390, height: 844 });
+          await phone.goto(site.url, { waitUntil: "load" });
+          const toggle = phone.getByTestId("floating-button");
+          const label = () => toggle.getAttribute("aria-label");
+          await toggle.click();
+          await expect.poll(label).toBe("Close navigation menu");
+          // A section listing operations stays open, so that one can be picked.
+          const operation = operations[0];
+          if (!operation) throw new Error("no operation");
+          await menuItem(phone, operation.tag).click();
+          await phone.waitForTimeout(300);
+          expect(await label()).toBe("Close navigation menu");
+          await menuItem(phone, operation.summary).click();
+          await expect.poll(label).toBe("Open navigation menu");
+          await expect.poll(() => new URL(phone.url()).hash).toBe(`#/${operation.slug}`);
+          // A guide closes it too.
+          await toggle.click();
+          await menuItem(phone, "Pagination").click();
+          await expect.poll(label).toBe("Open navigation menu");
+          mkdirSync(artifactsDir, { recursive: true });
+          await phone.screenshot({ path: join(artifactsDir, "docs-phone-after-pick.png") });
+        } finally {
+          await phone.close();
+        }
+      });
+    });
+
     it("saves screenshots to docs/artifacts/ for a person to look at", async () => {
       mkdirSync(artifactsDir, { recursive: true });
       await page.goto(site.url, { waitUntil: "load" });
@@ -263,6 +427,33 @@ if (!executablePath) {
       expect(errors).toEqual([]);
     });
   });
+}
+
+/**
+ * The WCAG contrast ratio of an element's text color against the first opaque background
+ * behind it (run in the page).
+ */
+function contrastRatio(element: Element): number {
+  const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+  const luminance = (color: string) => {
+    const [r = 0, g = 0, b = 0] = channels(color).map((value) => {
+      const c = value / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  let background = "rgb(255, 255, 255)";
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const color = getComputedStyle(node).backgroundColor;
+    if ((channels(color)[3] ?? 1) > 0) {
+      background = color;
+      break;
+    }
+  }
+  const [light, dark] = [luminance(getComputedStyle(element).color), luminance(background)].sort(
+    (a, b) => b - a,
+  );
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
 }
 
 /** `text` as a literal inside a RegExp. */
