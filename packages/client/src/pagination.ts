@@ -21,8 +21,8 @@ export interface Page<T> {
 export interface PaginationOptions extends RequestOptions {
   /**
    * Page size, sent as `limit`. A `next` link may ask for smaller pages, never bigger ones:
-   * its `limit` must be at most this, or 1,000 when you give none (see `maxResponseSize`).
-   * Default: the server's.
+   * its `limit` must be at most this, or 1,000 when you give none. A page of more than about
+   * 8,000 users may need a bigger `maxResponseSize`. Default: the server's.
    */
   pageSize?: number | undefined;
   /** Index of the first result. Default: `0`. */
