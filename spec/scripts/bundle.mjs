@@ -39,7 +39,11 @@ try {
     sha256: createHash("sha256").update(json).digest("hex"),
   };
   writeFileSync(join(tmp, "fingerprint.json"), `${JSON.stringify(fingerprint, null, 2)}\n`);
-  const facts = { specVersion: fingerprint.version, specSha256: fingerprint.sha256, ...deriveFacts(doc) };
+  const facts = {
+    specVersion: fingerprint.version,
+    specSha256: fingerprint.sha256,
+    ...deriveFacts(doc),
+  };
   writeFileSync(join(tmp, "operations.json"), `${JSON.stringify(facts, null, 2)}\n`);
   mkdirSync(dist, { recursive: true });
   for (const file of ["openapi.json", "openapi.yaml", "fingerprint.json", "operations.json"]) {

@@ -163,7 +163,8 @@ export function deriveFacts(doc) {
   for (const id of new Set(ids)) {
     if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`operationId ${id} is used twice`);
   }
-  if (problems.length > 0) throw new Error(`the spec's operations are inconsistent:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0)
+    throw new Error(`the spec's operations are inconsistent:\n  ${problems.join("\n  ")}`);
   operations.sort((a, b) => (a.operationId < b.operationId ? -1 : 1));
   /** Every named schema that is an enum, in the spec's order. */
   const enums = Object.fromEntries(

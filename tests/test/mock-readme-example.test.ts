@@ -37,7 +37,7 @@ test("a plain member is refused", async () => {
 
 test("is the example packages/mock/README.md shows, verbatim", () => {
   const source = readFileSync(new URL(import.meta.url), "utf8");
-  const example = source.slice(0, source.indexOf("\ntest(\"is the example"));
+  const example = source.slice(0, source.indexOf('\ntest("is the example'));
   const readme = readFileSync(new URL("../../packages/mock/README.md", import.meta.url), "utf8");
   expect(readme.replace(/import \{ readFileSync \} from "node:fs";\n/, "")).toContain(
     example.replace(/import \{ readFileSync \} from "node:fs";\n/, ""),

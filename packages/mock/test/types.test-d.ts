@@ -38,4 +38,3 @@ test("enums are the spec's", () => {
   expectTypeOf<MockStatus>().toEqualTypeOf<JoinStatus>();
   expectTypeOf<MockOrdering>().toEqualTypeOf<DashboardOrdering>();
 });
-
