@@ -103,7 +103,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   });
   const root = resolve(values.root ?? defaultRoot);
   if (!existsSync(join(root, "index.html"))) {
-    console.error(`docs: no built site in ${root}; build it first with \`pnpm docs\``);
+    console.error(`docs: no built site in ${root}; build it first with \`pnpm docs:build\``);
     process.exit(1);
   }
   const site = await serveDocs({ port: Number(values.port), host: values.host, root });
@@ -111,6 +111,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const shutdown = () => {
     void site.stop().then(() => process.exit(0));
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  // `on`, not `once`: under `pnpm docs:serve` the terminal's SIGINT reaches us twice (the process
+  // group's, then pnpm's), and a second one without a handler would kill us with code 130.
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }

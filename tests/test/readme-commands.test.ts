@@ -310,11 +310,9 @@ function ctrlC(child: ChildProcess): Promise<[number | null, NodeJS.Signals | nu
 }
 
 describe("the cheap commands run", () => {
-  // Known gaps, outside this test's reach: pnpm forwards a SECOND SIGINT to its child right after
-  // the terminal's. The mock's CLI takes it for a second Ctrl+C and exits 1, and
-  // docs/scripts/serve.mjs listens with `process.once`, so the second one kills it; both end in
-  // `ELIFECYCLE Command failed`. Once they treat a repeated signal as the same stop, assert exit
-  // 0 and no ELIFECYCLE here too (as tests/test/main-job.test.ts does for `pnpm start`).
+  // pnpm forwards a SECOND SIGINT to its child right after the terminal's: the mock's CLI and
+  // docs/scripts/serve.mjs take it for the same stop, so Ctrl-C ends both with exit 0 and no
+  // `ELIFECYCLE Command failed` (as tests/test/main-job.test.ts checks for `pnpm start`).
   it("`pnpm mock …` builds (turbo, stubbed: already built), serves, and Ctrl-C stops it", async () => {
     expectShown("pnpm mock");
     const project = rootScriptsProject();
@@ -326,8 +324,10 @@ describe("the cheap commands run", () => {
     );
     const health = (await (await fetch(`${url}/health`)).json()) as { mode: string };
     expect(health.mode).toBe("static");
-    const [, signal] = await ctrlC(child);
+    const [code, signal] = await ctrlC(child);
     expect(signal, output()).toBeNull(); // pnpm exited on its own, after its child
+    expect(code, output()).toBe(0);
+    expect(output()).not.toContain("ELIFECYCLE");
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
 
@@ -336,7 +336,9 @@ describe("the cheap commands run", () => {
     const { child, output } = startPnpm(["docs:serve", "--port", "0"], repoRoot);
     const [, url] = await waitFor(child, output, /docs: serving (http:\/\/\S+)/);
     expect((await fetch(url!)).status).toBe(200);
-    await ctrlC(child);
+    const [code] = await ctrlC(child);
+    expect(code, output()).toBe(0);
+    expect(output()).not.toContain("ELIFECYCLE");
     await expect(fetch(url!)).rejects.toThrow();
   });
 

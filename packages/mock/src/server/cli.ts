@@ -99,13 +99,20 @@ async function main(): Promise<void> {
         process.exit(1);
       },
     );
+  let stoppingSince = 0;
   const stop = (why: string) => {
     stopping = true;
+    stoppingSince = Date.now();
     process.stdout.write(`\n${why}: stopping Prism and the mock...\n`);
     if (mock) void shutdown(mock, 0);
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1); // a second Ctrl+C: stop waiting
+    // A second Ctrl+C stops waiting. Not the same one twice: under `pnpm mock` the terminal
+    // signals the whole process group and pnpm forwards it again a moment later.
+    if (stopping) {
+      if (Date.now() - stoppingSince > 1_000) process.exit(1);
+      return;
+    }
     stop(signal);
   };
   process.on("SIGINT", onSignal);
