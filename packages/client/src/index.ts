@@ -2,10 +2,14 @@
 
 // The API's models, so that users need one import.
 export type {
+  CourseInvitedUser,
+  CourseInvitedUserPage,
   CourseUserDashboard,
   CourseUserDashboardPage,
   DashboardOrdering,
   ErrorBody,
+  EventInvitedUser,
+  EventInvitedUserPage,
   InvitedUser,
   InvitedUserPage,
   JoinStatus,
