@@ -4,6 +4,7 @@
 // the copy (bundle -> operation facts -> types -> client and mock generators), and:
 // - the client has the named method, both iterators and the new parameter, in its types (tsc on
 //   a consumer) and on the wire (the copied client, bundled, sends them);
+// - the docs get its TypeScript, curl and fetch samples (the TypeScript one compiles);
 // - the mock's type check fails naming the list implementation the new operation lacks (the
 //   one thing besides the spec a new list operation needs by hand, with its data if new).
 import { spawnSync } from "node:child_process";
@@ -232,6 +233,43 @@ describe("one added operation and one added parameter, by spec edits alone", () 
       "https://community.test/api/v2/course/1/users/?min_completion=50",
     ]);
   }, 60_000);
+
+  it("gives the docs the new operation's samples, and the client's one type-checks", async () => {
+    const samplesModule = join(repoRoot, "docs", "scripts", "samples.mjs");
+    const { generateSamples, writeSamples } = (await import(pathToFileURL(samplesModule).href)) as {
+      generateSamples(facts: unknown): Map<string, { label: string; source: string }[]>;
+      writeSamples(samples: Map<string, unknown>, dir: string): string[];
+    };
+    const samples = generateSamples(JSON.parse(readFileSync(facts(), "utf8")));
+    const waiting = samples.get("getCourseWaitingUsers") ?? [];
+    expect(waiting.map((s) => s.label)).toEqual(["TypeScript", "curl", "fetch"]);
+    expect(waiting.find((s) => s.label === "curl")?.source).toContain("/api/v2/course/");
+    expect(waiting.find((s) => s.label === "curl")?.source).toContain("/waiting/");
+    expect(waiting.find((s) => s.label === "TypeScript")?.source).toContain(
+      "client.paginate.courseWaitingUsers(",
+    );
+    // The TypeScript sample compiles against the copy's client, as a user's file would.
+    const client = join(work, "packages", "client");
+    const dir = join(client, "samples");
+    writeSamples(new Map([["getCourseWaitingUsers", waiting]]), dir);
+    writeFileSync(
+      join(client, "tsconfig.samples.json"),
+      JSON.stringify({
+        extends: "../../tsconfig.base.json",
+        compilerOptions: {
+          types: ["node"],
+          module: "NodeNext",
+          paths: {
+            "@community-api/types": ["../types/src/index.ts"],
+            "@community-api/client": ["./src/index.ts"],
+          },
+        },
+        include: ["samples/getCourseWaitingUsers.ts"],
+      }),
+    );
+    const result = run([tsc, "-p", "tsconfig.samples.json"], client);
+    expect(result.output).toBe("");
+  }, 120_000);
 
   it("fails the mock's type check, naming the missing list implementation", () => {
     const mock = join(work, "packages", "mock");
