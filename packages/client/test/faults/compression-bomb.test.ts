@@ -24,7 +24,7 @@ import {
 } from "../support/chaos-server.js";
 import { compressionBomb, type Encoding, sendBomb } from "../support/compression-bomb.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
-import { rssBytes } from "../support/processes.js";
+import { rssBytes } from "../../../../tests/test/support/processes.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 11);
 
