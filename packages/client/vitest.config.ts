@@ -8,7 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/setup/prism.ts"],
+    globalSetup: ["test/setup/mock.ts"],
     testTimeout: 20_000,
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
