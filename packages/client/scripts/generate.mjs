@@ -42,12 +42,20 @@ const withIds = (op, rest) => [idArgs(op), rest].filter(Boolean).join(", ");
 const gets = facts.operations.filter((op) => op.method === "GET");
 const lists = gets.filter((op) => op.list);
 
+// Each distinct pattern becomes one RegExp, shared by the parameters that have it (every id of
+// this API has the same); a parameter without one accepts any string.
+const patterns = [...new Set(gets.flatMap((op) => op.pathParameters.map((p) => p.pattern ?? "")))];
+// As a literal (`new RegExp` would keep the constant in bundles that tree-shake the table away),
+// with the same `source` as `new RegExp(pattern)`.
+const patternConstants = patterns
+  .map((pattern, i) => `const PATTERN_${i} = /${new RegExp(pattern).source}/;`)
+  .join("\n");
 const table = gets
   .map(
     (op) =>
-      `  ${op.operationId}: { path: ${JSON.stringify(op.path)}, pathParameters: ${JSON.stringify(
-        op.pathParameters.map((p) => [p.name, p.pattern ?? null]),
-      )}, iterator: ${JSON.stringify(op.iterator)} },`,
+      `  ${op.operationId}: { path: ${JSON.stringify(op.path)}, pathParameters: [${op.pathParameters
+        .map((p) => `[${JSON.stringify(p.name)}, PATTERN_${patterns.indexOf(p.pattern ?? "")}]`)
+        .join(", ")}], iterator: ${JSON.stringify(op.iterator)} },`,
   )
   .join("\n");
 
@@ -96,6 +104,8 @@ import type {
 } from "../operation-types.js";
 
 type Schemas = components["schemas"];
+
+${patternConstants}
 
 /**
  * The GET operations of the spec: path, path parameters in order ([name, pattern]) and the key

@@ -12,8 +12,6 @@ import { ResponseTooLargeError } from "./errors.js";
  */
 export const MAX_RESPONSE_SIZE = 16 * 1024 * 1024;
 
-const decoder = new TextDecoder();
-
 /**
  * Reads the chunks of `response`'s body from `reader`, counted: a read that takes the total past
  * `limit` bytes cancels the body and rejects with a {@link ResponseTooLargeError}, which it
@@ -56,23 +54,13 @@ export async function readBody(
 ): Promise<string> {
   if (!response.body) return "";
   const read = counted(response.body.getReader(), response, limit, operationId);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  // Streaming decode: a character split between two chunks is decoded whole.
+  const decoder = new TextDecoder();
+  let text = "";
   for (let chunk = await read(); !chunk.done; chunk = await read()) {
-    chunks.push(chunk.value);
-    size += chunk.value.byteLength;
+    text += decoder.decode(chunk.value, { stream: true });
   }
-  // A small body usually arrives in one chunk: decode it without a copy.
-  let bytes = chunks[0];
-  if (chunks.length > 1) {
-    bytes = new Uint8Array(size);
-    size = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, size);
-      size += chunk.byteLength;
-    }
-  }
-  return decoder.decode(bytes);
+  return text + decoder.decode();
 }
 
 /**

@@ -9,7 +9,7 @@ import { createApiError, InvalidResponseError } from "./errors.js";
 import { type NamedMethods, OPERATIONS } from "./generated/operations.js";
 import type { GetOperationId, RequestOptions } from "./operation-types.js";
 import type { Page } from "./pagination.js";
-import { createTransport, type Deadline, type TokenSource } from "./transport.js";
+import { createTransport, type Deadline, PlainRequest, type TokenSource } from "./transport.js";
 import { serializeQuery, toPathValue } from "./wire.js";
 
 export type {
@@ -124,18 +124,24 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
     fetch: createTransport({ ...options }),
   });
   const GET = client.GET as RawGet;
+  // Once middleware is added with client.use(), the named methods let openapi-fetch build a
+  // real Request, which middleware may read and replace; until then a PlainRequest, which
+  // saves a Request per call (see PlainRequest).
+  let plain: typeof PlainRequest | undefined = PlainRequest;
+  const { use } = client;
+  client.use = (...middleware) => {
+    plain = undefined;
+    use(...middleware);
+  };
   const named = {} as Record<GetOperationId, LooseMethod>;
 
   for (const operationId of Object.keys(OPERATIONS) as GetOperationId[]) {
     const { path, pathParameters, iterator } = OPERATIONS[operationId];
-    const patterns = pathParameters.map(
-      ([name, pattern]) => [name, new RegExp(pattern ?? "")] as const,
-    );
-    const count = patterns.length;
+    const count = pathParameters.length;
     const get = async (...args: unknown[]) => {
       const pathValues: Record<string, string> = {};
       for (let i = 0; i < count; i++) {
-        const [name, pattern] = patterns[i]!;
+        const [name, pattern] = pathParameters[i]!;
         pathValues[name] = toPathValue(args[i], name, pattern);
       }
       const query = args[count] as object | undefined;
@@ -154,6 +160,7 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
             // stalls or breaks off becomes a typed error.
             parseAs: "stream",
             deadline,
+            Request: plain,
             // Copied onto the Request by openapi-fetch, for the transport's error messages.
             operationId: operationId satisfies OperationId,
           }));

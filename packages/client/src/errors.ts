@@ -45,17 +45,15 @@ export class ApiError<S extends number | undefined = number | undefined> extends
   /**
    * Plain `instanceof` on a generic class narrows to `ApiError<any>`; this makes
    * `error instanceof ApiError` narrow to `ApiError<number | undefined>` and
-   * `error instanceof NotFoundError` to `NotFoundError`. The check itself is the standard one.
+   * `error instanceof NotFoundError` to `NotFoundError`. Only a type: at run time instanceof is
+   * the standard check.
    */
-  static override [Symbol.hasInstance]<T>(
+  declare static [Symbol.hasInstance]: <T>(
     this: abstract new (
       ...args: never
     ) => T,
     value: unknown,
-  ): value is T {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass instanceof is asked about
-    return Function.prototype[Symbol.hasInstance].call(this, value);
-  }
+  ) => value is T;
 
   constructor(message: string, status: S, options: ApiErrorOptions = {}) {
     // Passing `options` as is: Error installs `cause` only when the key is present. Parts of a

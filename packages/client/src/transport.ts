@@ -75,8 +75,9 @@ function attemptError(
 }
 
 /** Waits `ms`, or rejects with the abort reason as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (!signal) return setTimeout(resolve, ms);
     if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
@@ -90,18 +91,44 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * What openapi-fetch builds instead of an undici `Request` for a named method's call when no
+ * middleware could look at it (see `createCommunityCoreClient`): the URL and the init it would
+ * have passed. The transport hands them to `fetch` as they are, which saves building a Request
+ * that `fetch` would copy into another one. openapi-fetch copies the call settings onto it.
+ */
+export class PlainRequest {
+  declare readonly url: string;
+  declare readonly init: RequestInit;
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
+    this.init = init;
+  }
+}
+
 export function createTransport(
   options: TransportOptions,
-): (request: Request) => Promise<Response> {
+): (input: Request | PlainRequest) => Promise<Response> {
   const { token } = options;
   // A string token is formatted once, not per request.
   const fixed = typeof token === "string" && token ? `Bearer ${token}` : undefined;
 
-  return async (request) => {
-    const call = request as Request & CallSettings;
-    const signal = request.signal;
+  return async (input) => {
+    const call = input as (Request | PlainRequest) & CallSettings & { method: string };
+    // The platform's fetch gets a PlainRequest's URL and init as they are; a fetch of the
+    // caller's sees a Request, as it always did.
+    let request = input as Request;
+    let init: RequestInit | undefined;
+    if (input instanceof PlainRequest) {
+      if (options.fetch) request = new Request(input.url, input.init);
+      else init = input.init;
+    }
+    const { signal, headers } = (init ?? request) as {
+      signal?: AbortSignal | null;
+      headers: Headers;
+    };
     // Only GET is retried: it is safe and idempotent, and it is all this API has.
-    const retries = request.method === "GET" ? (call.maxRetries ?? options.maxRetries ?? 2) : 0;
+    const retries = call.method === "GET" ? (call.maxRetries ?? options.maxRetries ?? 2) : 0;
     const timeout = call.timeout ?? options.timeout ?? 30_000;
     // 0 and Infinity disable the timeout (setTimeout would fire at once for Infinity).
     const timed = timeout > 0 && timeout < 2 ** 31;
@@ -111,33 +138,35 @@ export function createTransport(
       const auth = fixed ?? (typeof token === "function" ? await token() : "");
       if (auth) {
         try {
-          request.headers.set("Authorization", fixed ?? `Bearer ${auth}`);
+          headers.set("Authorization", fixed ?? `Bearer ${auth}`);
         } catch {
           // The platform's message would quote the invalid value, i.e. the token.
           throw new TypeError("The token is not a valid HTTP header value");
         }
       }
 
-      signal.throwIfAborted();
+      signal?.throwIfAborted();
 
       let response: Response | undefined;
       let failure: NetworkError | TimeoutError | undefined;
       // A fresh signal per attempt that aborts on timeout or when the caller aborts.
       const controller = timed ? new AbortController() : undefined;
-      const onAbort = () => controller?.abort(signal.reason);
+      const onAbort = () => controller?.abort(signal?.reason);
       const timer = timed ? setTimeout(onAbort, timeout) : undefined;
       // The caller's abort must keep reaching the attempt's signal after the headers arrived:
       // fetch ties the body read to that signal, so the listener stays while the body is read.
-      if (timed) signal.addEventListener("abort", onAbort, { once: true });
+      if (timed) signal?.addEventListener("abort", onAbort, { once: true });
       try {
+        // The init is this call's own: openapi-fetch builds one per call.
+        if (init && controller) init.signal = controller.signal;
         response = await (options.fetch ?? fetch)(
-          request,
-          controller && { signal: controller.signal },
+          init ? (input as PlainRequest).url : request,
+          init ?? (controller && { signal: controller.signal }),
         );
       } catch (cause) {
-        signal.removeEventListener("abort", onAbort);
+        signal?.removeEventListener("abort", onAbort);
         // The caller's own abort is not a failure to report or retry: rethrow its reason.
-        if (signal.aborted) throw signal.reason;
+        if (signal?.aborted) throw signal.reason;
         // Otherwise an aborted attempt is our timeout's doing.
         failure = attemptError(call, controller?.signal.aborted, timeout, cause);
       } finally {
@@ -184,7 +213,7 @@ export function createTransport(
       }
       // This attempt is over: its response (if any) will not be read.
       clearTimeout(timer);
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       // Release the connection of a response we are not going to read.
       response?.body?.cancel().catch(() => {});
       await sleep(delay, signal);

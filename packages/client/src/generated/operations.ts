@@ -13,14 +13,16 @@ import type {
 
 type Schemas = components["schemas"];
 
+const PATTERN_0 = /^[0-9]{1,18}$/;
+
 /**
  * The GET operations of the spec: path, path parameters in order ([name, pattern]) and the key
  * of their iterators (null when the operation is not a list).
  */
 export const OPERATIONS = {
-  getCourseDashboardUsers: { path: "/api/v2/course/{id}/users/", pathParameters: [["id","^[0-9]{1,18}$"]], iterator: "courseDashboardUsers" },
-  getCourseInvitedUsers: { path: "/api/v2/course/{id}/invite/", pathParameters: [["id","^[0-9]{1,18}$"]], iterator: "courseInvitedUsers" },
-  getEventInvitedUsers: { path: "/api/v2/event/{id}/invite/", pathParameters: [["id","^[0-9]{1,18}$"]], iterator: "eventInvitedUsers" },
+  getCourseDashboardUsers: { path: "/api/v2/course/{id}/users/", pathParameters: [["id", PATTERN_0]], iterator: "courseDashboardUsers" },
+  getCourseInvitedUsers: { path: "/api/v2/course/{id}/invite/", pathParameters: [["id", PATTERN_0]], iterator: "courseInvitedUsers" },
+  getEventInvitedUsers: { path: "/api/v2/event/{id}/invite/", pathParameters: [["id", PATTERN_0]], iterator: "eventInvitedUsers" },
 } as const;
 
 /**
