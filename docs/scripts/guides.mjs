@@ -1,7 +1,30 @@
 // Reads the guide pages of docs/content/ (`NN-name.md`, ordered by file name). Each page's first
 // line is `# Title`; the title names the page's sidebar entry and the rest is its markdown body.
+// A line `<!-- generated: roles -->` becomes the table of each operation's required roles, from
+// the spec's operation facts (`x-required-roles`), so the guide never restates them by hand.
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * @typedef {{ operations: { summary: string, roles: { resource: string, roles: string[] } | null, pathParameters: { name: string }[] }[] }} RoleFacts
+ */
+
+/** @param {RoleFacts} facts */
+function rolesTable(facts) {
+  const rows = facts.operations.map((op) => {
+    const where = op.roles
+      ? `${op.roles.resource} \`{${op.pathParameters[0]?.name ?? "id"}}\``
+      : "";
+    const who = op.roles ? op.roles.roles.map((role) => `\`${role}\``).join(", ") : "any user";
+    return `| ${op.summary} | ${where} | ${who} |`;
+  });
+  return ["| operation | resource | roles that may call it |", "| --- | --- | --- |", ...rows].join(
+    "\n",
+  );
+}
 
 /**
  * @typedef {{ title: string, body: string, file: string }} Guide
@@ -9,9 +32,15 @@ import { join } from "node:path";
 
 /**
  * @param {string} dir folder holding the guide pages
+ * @param facts the operation facts the generated parts come from (default: the bundled spec's)
  * @returns {Guide[]} the pages in file-name order
  */
-export function loadGuides(dir) {
+export function loadGuides(
+  dir,
+  /** @type {RoleFacts} */ facts = JSON.parse(
+    readFileSync(require.resolve("@community-api/spec/operations.json"), "utf8"),
+  ),
+) {
   const files = readdirSync(dir)
     .filter((name) => /^\d+-[a-z0-9-]+\.md$/.test(name))
     .sort();
@@ -22,6 +51,7 @@ export function loadGuides(dir) {
     if (title === undefined || body === undefined) {
       throw new Error(`content/${file} must start with a "# Title" line`);
     }
-    return { title: title.trim(), body: body.trim(), file };
+    const expanded = body.replace(/^<!-- generated: roles -->$/m, () => rolesTable(facts));
+    return { title: title.trim(), body: expanded.trim(), file };
   });
 }
