@@ -1,7 +1,8 @@
 // Reads the guide pages of docs/content/ (`NN-name.md`, ordered by file name). Each page's first
 // line is `# Title`; the title names the page's sidebar entry and the rest is its markdown body.
-// A line `<!-- generated: roles -->` becomes the table of each operation's required roles, from
-// the spec's operation facts (`x-required-roles`), so the guide never restates them by hand.
+// Generated parts, from the spec's operation facts, so a guide never restates them by hand:
+// a line `<!-- generated: roles -->` becomes the table of each operation's required roles
+// (`x-required-roles`), and `<!-- generated: enum Name -->` the values of the schema `Name`.
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 const require = createRequire(import.meta.url);
 
 /**
- * @typedef {{ operations: { summary: string, roles: { resource: string, roles: string[] } | null, pathParameters: { name: string }[] }[] }} RoleFacts
+ * @typedef {{ operations: { summary: string, roles: { resource: string, roles: string[] } | null, pathParameters: { name: string }[] }[], enums?: Record<string, unknown[]> }} RoleFacts
  */
 
 /** @param {RoleFacts} facts */
@@ -51,7 +52,13 @@ export function loadGuides(
     if (title === undefined || body === undefined) {
       throw new Error(`content/${file} must start with a "# Title" line`);
     }
-    const expanded = body.replace(/^<!-- generated: roles -->$/m, () => rolesTable(facts));
+    const expanded = body
+      .replace(/^<!-- generated: roles -->$/m, () => rolesTable(facts))
+      .replace(/<!-- generated: enum (\w+) -->/g, (_, name) => {
+        const values = facts.enums?.[name];
+        if (!values) throw new Error(`content/${file}: the spec has no enum ${name}`);
+        return values.map((value) => `\`${value}\``).join(", ");
+      });
     return { title: title.trim(), body: expanded.trim(), file };
   });
 }

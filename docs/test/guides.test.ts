@@ -53,3 +53,12 @@ test("the real guides use it, and no placeholder is left", () => {
   }
   for (const guide of guides) expect(guide.body).not.toContain("<!-- generated");
 });
+
+test("an enum placeholder lists the schema's values, and an unknown one fails naming the file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "guides-"));
+  writeFileSync(join(dir, "01-x.md"), "# X\n\nOne of <!-- generated: enum Color -->.\n");
+  const facts = { operations: [], enums: { Color: ["red", "blue"] } };
+  expect(loadGuides(dir, facts)[0]?.body).toBe("One of `red`, `blue`.");
+  writeFileSync(join(dir, "01-x.md"), "# X\n\n<!-- generated: enum Nope -->\n");
+  expect(() => loadGuides(dir, facts)).toThrow("content/01-x.md: the spec has no enum Nope");
+});
