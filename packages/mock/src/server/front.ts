@@ -89,6 +89,11 @@ function forwardHeaders(
   return out;
 }
 
+/** 405, as the API answers a method it does not route. */
+function notAllowed(res: ServerResponse, method: string): void {
+  sendJson(res, method, 405, { detail: `Method "${method}" not allowed.` }, { allow: "GET, HEAD" });
+}
+
 function sendJson(
   res: ServerResponse,
   method: string,
@@ -251,29 +256,11 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
       }
       const url = requestUrl(req, fallbackHost);
       if (url.pathname === "/health") {
-        if (method !== "GET" && method !== "HEAD") {
-          sendJson(
-            res,
-            method,
-            405,
-            { detail: `Method "${method}" not allowed.` },
-            { allow: "GET, HEAD" },
-          );
-          return;
-        }
+        if (method !== "GET" && method !== "HEAD") return notAllowed(res, method);
         void health(res, method);
         return;
       }
-      if (!METHODS.includes(method)) {
-        sendJson(
-          res,
-          method,
-          405,
-          { detail: `Method "${method}" not allowed.` },
-          { allow: "GET, HEAD" },
-        );
-        return;
-      }
+      if (!METHODS.includes(method)) return notAllowed(res, method);
       forward(req, res, url, method);
     },
   );
