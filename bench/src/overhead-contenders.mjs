@@ -1,18 +1,27 @@
 // The contenders of the overhead benchmark: the same list call (first page of 20 course
 // dashboard users, with a bearer token) made by each library the way its users write it.
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { DASHBOARD_PATH } from "./lib/page-server.mjs";
+import { canGeneratePeers, PEERS_DIR } from "./peers.mjs";
 
 const require = createRequire(import.meta.url);
 const TOKEN = "course-1-manager";
 const PAGE_SIZE = 20;
 
-export const CONTENDERS = [
-  "raw fetch",
-  "bare openapi-fetch",
-  "our client (auth, retries, timeout, errors)",
-  "official SDK (@selfcommunity/api-services, axios)",
-];
+export const RAW = "raw fetch";
+export const BARE = "bare openapi-fetch";
+export const OURS = "our client, named method (auth, retries, timeout, errors)";
+export const HEY_API = "hey-api (@hey-api/client-fetch, generated from our spec)";
+export const ORVAL = "orval (fetch client, generated from our spec)";
+export const SDK = "official SDK (@selfcommunity/api-services, axios)";
+
+/** Every contender this Node runs, raw fetch (the baseline) first; see peers.mjs for the generated ones. */
+export const CONTENDERS = [RAW, BARE, OURS, SDK, ...(canGeneratePeers() ? [HEY_API, ORVAL] : [])];
+
+/** @param {string} file */
+const importPeer = (file) => import(pathToFileURL(join(PEERS_DIR, file)).href);
 
 /**
  * A function making one call with the named contender against `baseUrl`. It checks the first
@@ -25,14 +34,14 @@ export async function contenderCall(name, baseUrl) {
   const headers = { Authorization: `Bearer ${TOKEN}` };
   /** @type {() => Promise<{ results: unknown[] } | undefined>} */
   let call;
-  if (name === "raw fetch") {
+  if (name === RAW) {
     const url = `${baseUrl}${DASHBOARD_PATH}?limit=${PAGE_SIZE}`;
     call = async () => {
       const response = await fetch(url, { headers });
       if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
       return /** @type {Promise<{ results: unknown[] }>} */ (response.json());
     };
-  } else if (name === "bare openapi-fetch") {
+  } else if (name === BARE) {
     const { default: createClient } = await import("openapi-fetch");
     /** @type {import("openapi-fetch").Client<import("@community-api/types").paths>} */
     const client = createClient({ baseUrl, headers });
@@ -43,12 +52,12 @@ export async function contenderCall(name, baseUrl) {
       if (error) throw new Error("openapi-fetch: error response");
       return data;
     };
-  } else if (name === "our client (auth, retries, timeout, errors)") {
+  } else if (name === OURS) {
     const { createCommunityClient } = await import("@community-api/client");
     // Everything on: auth from a token, retries, a per-request timeout, typed error mapping.
     const client = createCommunityClient({ baseUrl, token: TOKEN, maxRetries: 2, timeout: 30_000 });
     call = () => client.getCourseDashboardUsers(1, { limit: PAGE_SIZE });
-  } else if (name === "official SDK (@selfcommunity/api-services, axios)") {
+  } else if (name === SDK) {
     // Its ESM build does not load in Node (directory imports): require it, as Node users must.
     /** @type {{ http: { setBasePortal(url: string): void, setAuthorizeToken(token: string): void }, CourseService: { getCourseDashboardUsers(id: number, params: object): Promise<{ results: unknown[] }> } }} */
     const sdk = require("@selfcommunity/api-services");
@@ -56,6 +65,27 @@ export async function contenderCall(name, baseUrl) {
     sdk.http.setBasePortal(baseUrl);
     sdk.http.setAuthorizeToken(TOKEN);
     call = () => sdk.CourseService.getCourseDashboardUsers(1, { limit: PAGE_SIZE });
+  } else if (name === HEY_API) {
+    const { client, getCourseDashboardUsers } = await importPeer("hey-api.mjs");
+    // The generated SDK's shared client: base URL and token (sent as Bearer, per the spec's
+    // security scheme) are set on it once.
+    client.setConfig({ baseUrl, auth: TOKEN });
+    call = async () =>
+      (
+        await getCourseDashboardUsers({
+          path: { id: 1 },
+          query: { limit: PAGE_SIZE },
+          throwOnError: true,
+        })
+      ).data;
+  } else if (name === ORVAL) {
+    const { configure, getCourseDashboardUsers } = await importPeer("orval.mjs");
+    configure(baseUrl, TOKEN);
+    call = async () => {
+      const { data, status } = await getCourseDashboardUsers("1", { limit: PAGE_SIZE });
+      if (status !== 200) throw new Error(`orval: HTTP ${status}`);
+      return data;
+    };
   } else {
     throw new Error(`unknown contender ${name}`);
   }

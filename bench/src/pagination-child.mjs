@@ -2,14 +2,14 @@
 // fresh process with its own page server, for the same reason as the overhead benchmark's
 // children: in one shared process the JIT state one walker leaves in fetch's internals changes
 // what the next one pays.
-//   node pagination-child.mjs <raw|bare|pages|items> <users> <pageSize> <warmupWalks> <measuredWalks>
+//   node pagination-child.mjs <named|items|raw> <users> <pageSize> <warmupWalks> <measuredWalks>
 // Prints one JSON line: { ms, cpuMs, users } of the measured walks (users: per walk).
 import { timeLoop } from "./lib/child-rounds.mjs";
 import { startPageServer } from "./lib/page-server.mjs";
-import { clientWalker, openapiFetchWalker, rawWalk } from "./pagination-walk.mjs";
+import { clientWalker, namedMethodWalker, rawWalk } from "./pagination-walk.mjs";
 
 /** The walkers, by the name the parent passes. */
-const WALKERS = /** @type {const} */ (["raw", "bare", "pages", "items"]);
+const WALKERS = /** @type {const} */ (["named", "items", "raw"]);
 
 const [name, usersArg, pageSizeArg, warmupArg, measuredArg] = process.argv.slice(2);
 if (!name || !WALKERS.some((w) => w === name) || !usersArg || !pageSizeArg || !warmupArg) {
@@ -18,11 +18,7 @@ if (!name || !WALKERS.some((w) => w === name) || !usersArg || !pageSizeArg || !w
 const users = Number(usersArg);
 const pageSize = Number(pageSizeArg);
 const walk =
-  name === "raw"
-    ? rawWalk
-    : name === "bare"
-      ? await openapiFetchWalker()
-      : await clientWalker({ pages: name === "pages" });
+  name === "raw" ? rawWalk : name === "named" ? await namedMethodWalker() : await clientWalker();
 let checksum = 0;
 const visit = (/** @type {{ id: number }} */ user) => {
   checksum += user.id;

@@ -1,25 +1,23 @@
 // Child process of the pagination benchmark: walks every member of the served course once and
 // prints one JSON line with how far memory grew above its level after warm-up.
-//   node --expose-gc pagination-memory.mjs <baseUrl> <ours|bare|raw|collect> <pageSize> <rss|live>
+//   node --expose-gc pagination-memory.mjs <baseUrl> <ours|raw|collect> <pageSize> <rss|live>
 // `rss`:  peak resident set, sampled after every page, GC left alone: what a user would see.
 // `live`: peak heap still in use after a full GC every 10 pages: what the walk keeps alive.
 //         (V8 collects the old generation lazily, so the plain peak also counts garbage that
 //         has simply not been collected yet; forcing GC separates the two.)
 // `collect` is the control: a raw walk that keeps every user, i.e. what NOT streaming costs.
-// It proves the measurement can see growth that scales with the number of pages. `bare` is the
-// same walk on bare openapi-fetch: what the layer below our client leaves in RSS.
-import { clientWalker, openapiFetchWalker, rawWalk } from "./pagination-walk.mjs";
+// It proves the measurement can see growth that scales with the number of pages.
+import { clientWalker, rawWalk } from "./pagination-walk.mjs";
 
 const [baseUrl, mode, pageSizeArg, measure] = process.argv.slice(2);
 if (!baseUrl || !mode || !pageSizeArg || !measure) {
-  throw new Error("usage: <baseUrl> <ours|bare|raw|collect> <pageSize> <rss|live>");
+  throw new Error("usage: <baseUrl> <ours|raw|collect> <pageSize> <rss|live>");
 }
 const pageSize = Number(pageSizeArg);
 const gc = /** @type {() => void} */ (globalThis.gc);
 const live = measure === "live";
 
-const walk =
-  mode === "ours" ? await clientWalker() : mode === "bare" ? await openapiFetchWalker() : rawWalk;
+const walk = mode === "ours" ? await clientWalker() : rawWalk;
 // Warm up fetch (undici's lazy setup, the keep-alive connection) so the baseline holds it.
 await fetch(`${baseUrl}/api/v2/course/1/users/?limit=1`, {
   headers: { Authorization: "Bearer course-1-manager" },

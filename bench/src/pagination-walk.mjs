@@ -1,4 +1,4 @@
-// The two ways of walking every member of a course that the pagination benchmark compares,
+// The ways of walking every member of a course that the pagination benchmark compares,
 // shared by the timing run (in process) and the memory runs (one fresh child each).
 import { DASHBOARD_PATH } from "./lib/page-server.mjs";
 
@@ -33,50 +33,35 @@ export async function rawWalk(baseUrl, pageSize, visit) {
 }
 
 /**
- * The same loop on bare openapi-fetch (what our client is built on), so that the iterator's own
- * cost can be told apart from the per-request cost of the layer below it.
+ * The same loop by hand over our client's named method (`client.getCourseDashboardUsers`), so
+ * that the item iterator's own cost can be told apart from the per-request cost below it.
  * @returns {Promise<Walk>}
  */
-export async function openapiFetchWalker() {
-  const { default: createClient } = await import("openapi-fetch");
+export async function namedMethodWalker() {
+  const { createCommunityClient } = await import("@community-api/client");
   return async (baseUrl, pageSize, visit) => {
-    /** @type {import("openapi-fetch").Client<import("@community-api/types").paths>} */
-    const client = createClient({ baseUrl, headers: { Authorization: `Bearer ${TOKEN}` } });
+    const client = createCommunityClient({ baseUrl, token: TOKEN });
     let seen = 0;
     for (let offset = 0; ; offset += pageSize) {
-      const { data, error } = await client.GET("/api/v2/course/{id}/users/", {
-        params: { path: { id: "1" }, query: { limit: pageSize, offset } },
-      });
-      if (error || !data) throw new Error("openapi-fetch: error response");
-      for (const user of data.results) {
+      const page = await client.getCourseDashboardUsers(1, { limit: pageSize, offset });
+      for (const user of page.results) {
         visit(user);
         seen++;
       }
-      if (data.next === null) return seen;
+      if (page.next === null) return seen;
     }
   };
 }
 
 /**
- * Our client's item iterator (`paginate`: one async step per user), or with `pages: true` its
- * page iterator (`pages`: one async step per page, users looped synchronously).
- * @param {{ pages?: boolean }} [options]
+ * Our client's item iterator (`paginate`: one async step per user).
  * @returns {Promise<Walk>}
  */
-export async function clientWalker({ pages = false } = {}) {
+export async function clientWalker() {
   const { createCommunityClient } = await import("@community-api/client");
   return async (baseUrl, pageSize, visit) => {
     const client = createCommunityClient({ baseUrl, token: TOKEN });
     let seen = 0;
-    if (pages) {
-      for await (const page of client.pages.courseDashboardUsers(1, { pageSize })) {
-        for (const user of page.results) {
-          visit(user);
-          seen++;
-        }
-      }
-      return seen;
-    }
     for await (const user of client.paginate.courseDashboardUsers(1, { pageSize })) {
       visit(user);
       seen++;
