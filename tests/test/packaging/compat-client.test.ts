@@ -57,9 +57,10 @@ const CHANGES: Change[] = [
     reported: /courseDashboardUsers/,
   },
   {
+    // The rule every JSON-array parameter (statuses) follows: one item or an array of them.
     name: "a parameter narrowed (statuses as a single status)",
-    from: /statuses\?: JoinStatus \| readonly JoinStatus\[\]/g,
-    to: "statuses?: readonly JoinStatus[]",
+    from: /JsonArrayParameters\[Op\]\[K\] \| readonly JsonArrayParameters\[Op\]\[K\]\[\]/g,
+    to: "readonly JsonArrayParameters[Op][K][]",
     reported: /"(creator|joined)"/,
   },
   {
