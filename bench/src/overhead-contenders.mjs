@@ -11,6 +11,8 @@ const TOKEN = "course-1-manager";
 const PAGE_SIZE = 20;
 
 export const RAW = "raw fetch";
+/** Not a peer: raw fetch plus what a per-attempt timeout costs (a signal, a timer). */
+export const RAW_TIMED = "raw fetch with a timeout signal (reference, not a peer)";
 export const BARE = "bare openapi-fetch";
 export const OURS = "our client, named method (auth, retries, timeout, errors)";
 export const HEY_API = "hey-api (@hey-api/client-fetch, generated from our spec)";
@@ -18,7 +20,14 @@ export const ORVAL = "orval (fetch client, generated from our spec)";
 export const SDK = "official SDK (@selfcommunity/api-services, axios)";
 
 /** Every contender this Node runs, raw fetch (the baseline) first; see peers.mjs for the generated ones. */
-export const CONTENDERS = [RAW, BARE, OURS, SDK, ...(canGeneratePeers() ? [HEY_API, ORVAL] : [])];
+export const CONTENDERS = [
+  RAW,
+  RAW_TIMED,
+  BARE,
+  OURS,
+  SDK,
+  ...(canGeneratePeers() ? [HEY_API, ORVAL] : []),
+];
 
 /** @param {string} file */
 const importPeer = (file) => import(pathToFileURL(join(PEERS_DIR, file)).href);
@@ -40,6 +49,21 @@ export async function contenderCall(name, baseUrl) {
       const response = await fetch(url, { headers });
       if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
       return /** @type {Promise<{ results: unknown[] }>} */ (response.json());
+    };
+  } else if (name === RAW_TIMED) {
+    const url = `${baseUrl}${DASHBOARD_PATH}?limit=${PAGE_SIZE}`;
+    // What our transport does per attempt to bound it: an AbortController whose signal fetch
+    // follows, and a timer that is cleared once the body is read.
+    call = async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        const response = await fetch(url, { headers, signal: controller.signal });
+        if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
+        return /** @type {Promise<{ results: unknown[] }>} */ (response.json());
+      } finally {
+        clearTimeout(timer);
+      }
     };
   } else if (name === BARE) {
     const { default: createClient } = await import("openapi-fetch");
