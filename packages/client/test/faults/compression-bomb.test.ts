@@ -14,6 +14,7 @@ import {
   ResponseTooLargeError,
 } from "@community-api/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rssBytes } from "../../../../tests/test/support/processes.js";
 import {
   type ChaosServer,
   invitedUser,
@@ -24,7 +25,6 @@ import {
 } from "../support/chaos-server.js";
 import { compressionBomb, type Encoding, sendBomb } from "../support/compression-bomb.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
-import { rssBytes } from "../../../../tests/test/support/processes.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 11);
 
