@@ -12,7 +12,6 @@ import {
   type ErrorBody,
   type EventInvitedUser,
   type EventInvitedUserPage,
-  type InvitedUser,
   type InvitedUserPage,
   type NetworkError,
   NotFoundError,
