@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { childRounds, roundRatios } from "./lib/child-rounds.mjs";
 import { median, quantile } from "./lib/measure.mjs";
 import { fixed } from "./lib/report.mjs";
-import { CONTENDERS, OURS, RAW, RAW_TIMED } from "./overhead-contenders.mjs";
+import { BARE, CONTENDERS, OURS, RAW, RAW_TIMED } from "./overhead-contenders.mjs";
 import { generatePeers } from "./peers.mjs";
 
 const childScript = fileURLToPath(new URL("./overhead-child.mjs", import.meta.url));
@@ -89,11 +89,24 @@ export async function run({ rounds = 12, warmup = 3000, measured = 1500 } = {}) 
       ratio: `${fixed(c.ratio)}x raw fetch (middle half ${c.ratioIqr}); CPU ${fixed(c.cpuRatio)}x (${c.cpuRatioIqr})`,
     })),
     bars,
-    notes: peers
-      ? []
-      : [
-          `hey-api and orval skipped: their generators need Node >= 22.18 (this is ${process.version})`,
-        ],
+    notes: [
+      // What bounds our named method from below, measured in this run: the layer the design
+      // requires, and what a per-attempt timeout costs on raw fetch by itself.
+      ...[BARE, RAW_TIMED].flatMap((name) => {
+        const c = contenders.find((x) => x.name === name);
+        return c
+          ? [
+              `${name}: ${fixed(c.ratio)}x raw fetch (CPU ${fixed(c.cpuRatio)}x), a floor under our named method`,
+            ]
+          : [];
+      }),
+      `our named method vs bare openapi-fetch, per round: ${fixed(median(ratios(OURS, BARE, "ms")), 3)}x (CPU ${fixed(median(ratios(OURS, BARE, "cpuMs")), 3)}x)`,
+      ...(peers
+        ? []
+        : [
+            `hey-api and orval skipped: their generators need Node >= 22.18 (this is ${process.version})`,
+          ]),
+    ],
     data: {
       rounds,
       warmup,
