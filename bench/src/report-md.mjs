@@ -1,9 +1,12 @@
 // Writes ../BENCHMARKS.md from results/latest.json (a full run): the figures and bars of that
 // one run, nothing copied by hand. `node src/cli.mjs report` (after `node src/cli.mjs all`).
 //   --check  fail if BENCHMARKS.md differs from what latest.json gives
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { formatTable } from "./lib/report.mjs";
+import { repoRoot } from "./lib/repo.mjs";
 
 const resultsFile = fileURLToPath(new URL("../results/latest.json", import.meta.url));
 const target = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
@@ -43,8 +46,22 @@ ${run.loadAverageAtEnd.join(" / ")} at the end.
 ${sections.join("\n")}${failed.length ? `\n## Failed\n\n${failed.join("\n")}\n` : ""}`;
 }
 
+/**
+ * `markdown` as the repository's formatter (Biome, from the root) writes it, so that the
+ * committed file passes the format check.
+ * @param {string} markdown
+ */
+function formatted(markdown) {
+  const biome = createRequire(`${repoRoot}package.json`).resolve("@biomejs/biome/bin/biome");
+  return execFileSync(process.execPath, [biome, "format", "--stdin-file-path=BENCHMARKS.md"], {
+    cwd: repoRoot,
+    input: markdown,
+    encoding: "utf8",
+  });
+}
+
 export function writeReport(check = false) {
-  const text = renderReport(JSON.parse(readFileSync(resultsFile, "utf8")));
+  const text = formatted(renderReport(JSON.parse(readFileSync(resultsFile, "utf8"))));
   if (check) {
     const current = readFileSync(target, "utf8");
     if (current !== text) {
