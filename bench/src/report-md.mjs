@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { formatTable } from "./lib/report.mjs";
 import { repoRoot } from "./lib/repo.mjs";
+import { formatTable } from "./lib/report.mjs";
 
 const resultsFile = fileURLToPath(new URL("../results/latest.json", import.meta.url));
 const target = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
