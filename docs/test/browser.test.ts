@@ -87,11 +87,12 @@ if (!executablePath) {
         await expect.poll(() => menuItem(page, guide).isVisible()).toBe(true);
       }
       for (const operation of operations) {
-        const link = menuItem(page, operation.summary);
-        // A tag's operations show once its group is open; clicking an open group closes it.
-        if (!(await link.isVisible())) await menuItem(page, operation.tag).click();
-        await expect.poll(() => link.isVisible(), { timeout: 5_000 }).toBe(true);
-        await link.click();
+        await showInMenu(page, operation);
+        // Redoc re-renders the menu as the page scrolls: a click on a node it just replaced is
+        // retried by dispatching the event to whatever node the label resolves to now.
+        await menuItem(page, operation.summary)
+          .click({ timeout: 5_000 })
+          .catch(() => menuItem(page, operation.summary).dispatchEvent("click"));
         await expect.poll(() => new URL(page.url()).hash).toBe(`#/${operation.slug}`);
       }
     });
@@ -319,17 +320,24 @@ if (!executablePath) {
 
       it("shows each operation's whole role badge in the sidebar", async () => {
         await page.goto(`${site.url}#/${operations[0]?.slug}`, { waitUntil: "load" });
+        // Each entry is read while it shows (opening one tag's group may close another's).
+        const badges: { text: string | null; cut: boolean }[] = [];
         for (const operation of operations) {
-          const link = menuItem(page, operation.summary);
-          if (!(await link.isVisible())) await menuItem(page, operation.tag).click();
-          await link.waitFor();
-        }
-        const badges = await page
-          .getByTestId("menu-item-label")
-          .locator('[data-component-name="Tag/Tag"]:not(.tag-http) > div')
-          .evaluateAll((divs) =>
-            divs.map((div) => ({ text: div.textContent, cut: div.scrollWidth > div.clientWidth })),
+          await showInMenu(page, operation);
+          const label = page
+            .getByTestId("menu-item-label")
+            .filter({ has: page.locator(`span[data-text=${JSON.stringify(operation.summary)}]`) });
+          badges.push(
+            ...(await label
+              .locator('[data-component-name="Tag/Tag"]:not(.tag-http) > div')
+              .evaluateAll((divs) =>
+                divs.map((div) => ({
+                  text: div.textContent,
+                  cut: div.scrollWidth > div.clientWidth,
+                })),
+              )),
           );
+        }
         expect(badges.map((badge) => badge.text).sort()).toEqual(
           operations.map((operation) => operation.roles).sort(),
         );
@@ -468,6 +476,28 @@ function shown(locator: Locator): Promise<string> {
 }
 
 /** A sidebar entry by its exact label (an operation's entry also holds its badge and method). */
+/**
+ * Opens the operation's tag group until its menu entry shows. Navigating to an operation opens
+ * its group by itself, a moment later, and clicking an open group closes it: so click, look,
+ * and click again until the entry is visible, rather than trust one look.
+ */
+async function showInMenu(page: Page, operation: { summary: string; tag: string }): Promise<void> {
+  const link = menuItem(page, operation.summary);
+  await expect
+    .poll(
+      async () => {
+        if (await link.isVisible()) return true;
+        await menuItem(page, operation.tag)
+          .click({ timeout: 5_000 })
+          .catch(() => {});
+        await page.waitForTimeout(500);
+        return link.isVisible();
+      },
+      { timeout: 30_000, interval: 50 },
+    )
+    .toBe(true);
+}
+
 function menuItem(page: Page, label: string): Locator {
   return page.getByTestId("menu-item-label").locator(`span[data-text=${JSON.stringify(label)}]`);
 }
