@@ -7,6 +7,7 @@ import { getResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createContractCheck } from "../src/contract/index.js";
+import { OPERATIONS } from "../src/kit/generated/operations.js";
 import { createDataset, createMockFetch, type Dataset, TEST_TOKENS } from "../src/kit/index.js";
 import { API_PREFIX, createMswHandlers, handlers } from "../src/msw/index.js";
 
@@ -24,29 +25,51 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe("setupServer(...createMswHandlers())", () => {
   const kit = createMockFetch({ seed: 1, baseUrl: BASE });
-  const manager = bearer(TEST_TOKENS.courseManager);
-  test.each([
-    ["a page", "/api/v2/course/1/users/?limit=3&ordering=last_active_at", manager, "GET"],
-    ["an invite page", "/api/v2/event/1/invite/", bearer(TEST_TOKENS.eventManager), "GET"],
-    ["a warning", "/api/v2/course/1/users/?statuses[]=invited", manager, "GET"],
-    ["400", "/api/v2/course/1/invite/?limit=0&offset=x", manager, "GET"],
-    ["401 without a token", "/api/v2/course/1/users/", {}, "GET"],
-    ["401 with an unknown token", "/api/v2/course/1/users/", bearer("nope"), "GET"],
-    ["403", "/api/v2/course/1/users/", bearer(TEST_TOKENS.courseMember), "GET"],
-    ["404 unknown id", "/api/v2/course/99/users/", manager, "GET"],
+  // Every operation of the spec, by its facts: the allowed and the member token of its
+  // resource, and (for the warning case) the JSON-array parameter of the one that has it.
+  const OPS = Object.values(OPERATIONS);
+  const path = (op: (typeof OPS)[number], id = "1") => op.path.replace(/\{[^}]+\}/, id);
+  const token = (op: (typeof OPS)[number], role: string) =>
+    bearer(`${op.roles.resource}-1-${role}`);
+  const withArray = OPS.find((op) => op.query.some((p) => "jsonArray" in p)) ?? OPS[0]!;
+  const arrayName = withArray.query.find((p) => "jsonArray" in p)?.name ?? "x";
+  const [first] = OPS as [(typeof OPS)[number]];
+  const manager = token(first, first.roles.roles[0]);
+  const cases: [string, string, Record<string, string>, string][] = [
+    ...OPS.map((op): [string, string, Record<string, string>, string] => [
+      `a page of ${op.path}`,
+      `${path(op)}?limit=3`,
+      token(op, op.roles.roles[0]),
+      "GET",
+    ]),
+    [
+      "a warning",
+      `${path(withArray)}?${arrayName}[]=x`,
+      token(withArray, withArray.roles.roles[0]),
+      "GET",
+    ],
+    ["400", `${path(first)}?limit=0&offset=x`, manager, "GET"],
+    ["401 without a token", path(first), {}, "GET"],
+    ["401 with an unknown token", path(first), bearer("nope"), "GET"],
+    ["403", path(first), token(first, "member"), "GET"],
+    ["404 unknown id", path(first, "99"), manager, "GET"],
     ["404 unknown path under the prefix", "/api/v2/nothing/", manager, "GET"],
-    ["405", "/api/v2/course/1/users/", manager, "DELETE"],
-    ["HEAD", "/api/v2/course/1/users/", manager, "HEAD"],
-  ] as const)("the global fetch gets the kit's answer: %s", async (_, path, headers, method) => {
-    const [got, want] = await Promise.all([
-      fetch(`${BASE}${path}`, { method, headers }),
-      kit(`${BASE}${path}`, { method, headers }),
-    ]);
-    expect(got.status).toBe(want.status);
-    expect([...got.headers]).toEqual([...want.headers]);
-    expect(await got.text()).toBe(await want.text());
-    expect(unhandled).toEqual([]);
-  });
+    ["405", path(first), manager, "DELETE"],
+    ["HEAD", path(first), manager, "HEAD"],
+  ];
+  test.each(cases)(
+    "the global fetch gets the kit's answer: %s",
+    async (_, path, headers, method) => {
+      const [got, want] = await Promise.all([
+        fetch(`${BASE}${path}`, { method, headers }),
+        kit(`${BASE}${path}`, { method, headers }),
+      ]);
+      expect(got.status).toBe(want.status);
+      expect([...got.headers]).toEqual([...want.headers]);
+      expect(await got.text()).toBe(await want.text());
+      expect(unhandled).toEqual([]);
+    },
+  );
 
   test("the options reach the handler: seed, onWarning, contract", async () => {
     const url = `${BASE}/api/v2/course/1/users/`;

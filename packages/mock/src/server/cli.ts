@@ -2,8 +2,9 @@
 // community-api-mock: starts the mock and stops it (Prism included) on SIGINT/SIGTERM.
 import { parseArgs } from "node:util";
 import { createDataset } from "../kit/dataset.js";
+import { OPERATIONS } from "../kit/generated/operations.js";
 import { indexDataset } from "../kit/lists.js";
-import { TEST_TOKENS, tokenGuide } from "../kit/tokens.js";
+import { type TokenGrant, testToken, tokenGuide } from "../kit/tokens.js";
 import { packageVersion } from "./package-files.js";
 import { MOCK_MODES, type MockMode, type RunningMock, startMock } from "./start-mock.js";
 
@@ -35,6 +36,17 @@ function integer(name: string, value: string, min: number, max: number): number 
   return Number(value);
 }
 
+/** The sample request of the banner: the spec's first list operation, on id 1, with a token it accepts. */
+const [tryOp] = Object.values(OPERATIONS);
+const tryPath = tryOp?.path.replace(/\{[^}]+\}/, "1") ?? "/";
+const tryToken = tryOp
+  ? testToken({
+      resource: tryOp.roles.resource,
+      id: 1,
+      role: tryOp.roles.roles.at(-1),
+    } as TokenGrant)
+  : "";
+
 function banner(url: string, mode: MockMode, seed: number, prismPid: number): string {
   const tokens =
     mode === "realistic"
@@ -51,7 +63,7 @@ function banner(url: string, mode: MockMode, seed: number, prismPid: number): st
 ${tokens}
 
 Try:
-  curl -H 'Authorization: Bearer ${TEST_TOKENS.courseManager}' '${url}/api/v2/course/1/users/?limit=5'
+  curl -H 'Authorization: Bearer ${tryToken}' '${url}${tryPath}?limit=5'
 
 Stop with Ctrl+C.
 `;
