@@ -15,6 +15,8 @@ export const RAW = "raw fetch";
 export const RAW_TIMED = "raw fetch with a timeout signal (reference, not a peer)";
 export const BARE = "bare openapi-fetch";
 export const OURS = "our client, named method (auth, retries, timeout, errors)";
+/** Not a peer: our named method with `timeout: 0`, for what the timeout costs inside our client. */
+export const OURS_UNTIMED = "our client, named method, timeout off (reference, not a peer)";
 export const HEY_API = "hey-api (@hey-api/client-fetch, generated from our spec)";
 export const ORVAL = "orval (fetch client, generated from our spec)";
 export const SDK = "official SDK (@selfcommunity/api-services, axios)";
@@ -25,6 +27,7 @@ export const CONTENDERS = [
   RAW_TIMED,
   BARE,
   OURS,
+  OURS_UNTIMED,
   SDK,
   ...(canGeneratePeers() ? [HEY_API, ORVAL] : []),
 ];
@@ -80,6 +83,11 @@ export async function contenderCall(name, baseUrl) {
     const { createCommunityClient } = await import("@community-api/client");
     // Everything on: auth from a token, retries, a per-request timeout, typed error mapping.
     const client = createCommunityClient({ baseUrl, token: TOKEN, maxRetries: 2, timeout: 30_000 });
+    call = () => client.getCourseDashboardUsers(1, { limit: PAGE_SIZE });
+  } else if (name === OURS_UNTIMED) {
+    const { createCommunityClient } = await import("@community-api/client");
+    // The same, minus the per-attempt timeout: none of the peers bounds an attempt by default.
+    const client = createCommunityClient({ baseUrl, token: TOKEN, maxRetries: 2, timeout: 0 });
     call = () => client.getCourseDashboardUsers(1, { limit: PAGE_SIZE });
   } else if (name === SDK) {
     // Its ESM build does not load in Node (directory imports): require it, as Node users must.
