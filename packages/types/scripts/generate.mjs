@@ -1,13 +1,19 @@
-// Generates src/generated/openapi.ts from the ONE bundled spec (@community-api/spec/openapi.json).
-//   node scripts/generate.mjs          write it (temp file + rename: a failure leaves the last good file)
-//   node scripts/generate.mjs --check  fail if the committed file is stale
-//   --spec FILE / --out FILE            other input/output (used by the pipeline tests)
+// Generates, from the ONE bundled spec (@community-api/spec/openapi.json):
+//   - src/generated/openapi.ts: `paths`, `components`, `operations`, by openapi-typescript;
+//   - src/generated/names.ts: a named type per component schema (`User`, `JoinStatus`, …) and
+//     per operation's query (`CourseInvitedUsersQuery`), so that a schema or an operation added
+//     to the spec is exported by name with no edit here.
+//   node scripts/generate.mjs          write them (temp file + rename: a failure leaves the last good files)
+//   node scripts/generate.mjs --check  fail if a committed file is stale
+//   --spec FILE / --out FILE            other input / openapi.ts output (names.ts goes beside it;
+//                                       used by the pipeline tests)
 // With CI set (and no --write), it checks instead of writing: CI must prove that the committed
-// file matches the spec, not silently regenerate it.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+// files match the spec, not silently regenerate them.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { emit, header } from "@community-api/spec/codegen";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const require = createRequire(import.meta.url);
@@ -17,6 +23,7 @@ const option = (name) => {
   return i === -1 ? undefined : process.argv[i + 1];
 };
 const target = option("--out") ?? join(pkgDir, "src", "generated", "openapi.ts");
+const namesTarget = join(dirname(target), "names.ts");
 const specPath = option("--spec") ?? require.resolve("@community-api/spec/openapi.json");
 const fixCommand = "pnpm --filter @community-api/types generate";
 
@@ -26,9 +33,69 @@ const HEADER = `// This file is generated from spec/ by openapi-typescript. Do n
 
 `;
 
-async function render() {
-  const spec = JSON.parse(readFileSync(specPath, "utf8"));
-  const ast = await openapiTS(spec, {
+/** The first sentence of a spec description, for a one-line JSDoc (`*\/` cannot end it early). */
+function summary(text) {
+  const first = /^[\s\S]*?[.!?](?=\s|$)/.exec(text.trim())?.[0] ?? text.trim();
+  return first.replace(/\s+/g, " ").replaceAll("*/", "*\\/");
+}
+
+/** `getCourseInvitedUsers` -> `CourseInvitedUsers`: an operation's name without its verb. */
+const operationName = (operationId) => {
+  const name = operationId.replace(/^get(?=[A-Z])/, "");
+  return name[0].toUpperCase() + name.slice(1);
+};
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function renderNames(spec) {
+  const lines = [
+    header("packages/types/scripts/generate.mjs", fixCommand).trimEnd(),
+    "// A named type per component schema, with its summary, and per operation's query parameters.",
+    "",
+    'import type { components, operations } from "./openapi.js";',
+    "",
+    'type Schemas = components["schemas"];',
+  ];
+  for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
+    if (!IDENTIFIER.test(name))
+      throw new Error(`schema name ${JSON.stringify(name)} is not a TypeScript identifier`);
+    const doc = [
+      schema.description ? summary(schema.description) : "",
+      schema.deprecated ? "@deprecated" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    lines.push(
+      "",
+      ...(doc ? [`/** ${doc} */`] : []),
+      `export type ${name} = Schemas[${JSON.stringify(name)}];`,
+    );
+  }
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      const { operationId, parameters = [] } = operation ?? {};
+      if (typeof operationId !== "string") continue;
+      if (!parameters.some((p) => (p.$ref ? resolve(spec, p.$ref) : p).in === "query")) continue;
+      lines.push(
+        "",
+        `/** Query parameters of \`${operationId}\`, as the spec declares them. */`,
+        `export type ${operationName(operationId)}Query = NonNullable<operations[${JSON.stringify(operationId)}]["parameters"]["query"]>;`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The object a local `$ref` (`#/components/...`) points at. */
+function resolve(spec, ref) {
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce((node, key) => node?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+}
+
+async function render(spec) {
+  const ast = await openapiTS(structuredClone(spec), {
     alphabetize: false,
     exportType: false,
     rootTypes: false,
@@ -38,31 +105,22 @@ async function render() {
   return HEADER + astToString(ast);
 }
 
-const check =
-  process.argv.includes("--check") ||
-  (Boolean(process.env.CI) && !process.argv.includes("--write"));
 try {
-  const next = await render();
-  if (check) {
-    let current = "";
-    try {
-      current = readFileSync(target, "utf8");
-    } catch {}
-    if (current !== next) {
-      console.error(
-        `packages/types/src/generated/openapi.ts is stale: it does not match the bundled spec.\nRun \`${fixCommand}\` and commit the result.`,
-      );
-      process.exit(1);
-    }
-    console.log("generated types are up to date with the spec");
-  } else {
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, next);
-    renameSync(tmp, target);
-    console.log("wrote packages/types/src/generated/openapi.ts");
-  }
+  const spec = JSON.parse(readFileSync(specPath, "utf8"));
+  const files = [
+    { target, content: await render(spec) },
+    { target: namesTarget, content: renderNames(spec) },
+  ];
+  const stale = emit(files, {
+    fixCommand,
+    check:
+      process.argv.includes("--check") ||
+      (Boolean(process.env.CI) && !process.argv.includes("--write")),
+    root: join(pkgDir, "..", ".."),
+  });
+  if (stale > 0) process.exit(1);
 } catch (error) {
   console.error(`type generation failed: ${error instanceof Error ? error.message : error}`);
-  console.error("the last good generated file was left untouched.");
+  console.error("the last good generated files were left untouched.");
   process.exit(1);
 }

@@ -1,52 +1,32 @@
-// Friendly names for the generated types. The generated file is the source of these shapes;
-// this file only names them.
-import type { components, operations } from "./generated/openapi.js";
+// The package's entry. Every named type comes from the spec by generation: `paths`,
+// `components` and `operations` (generated/openapi.ts), a type per component schema and per
+// operation's query (generated/names.ts). This file adds only what the spec cannot say: the
+// names kept from 0.1 and two helpers over `operations`.
 
+import type {
+  CourseInvitedUser,
+  DashboardOrdering,
+  EventInvitedUser,
+  EventInvitedUserPage,
+} from "./generated/names.js";
+import type { operations } from "./generated/openapi.js";
+
+export * from "./generated/names.js";
 export type { $defs, components, operations, paths, webhooks } from "./generated/openapi.js";
 
-type Schemas = components["schemas"];
-
-/** A community member (the full object; custom fields allowed). */
-export type User = Schemas["User"];
-/** An item of the course invite list: only `id`, `username`, `real_name`, `ext_id`, `avatar`. */
-export type CourseInvitedUser = Schemas["CourseInvitedUser"];
-/** An item of the event invite list: a full `User` with `id`, `username`, `real_name`, `ext_id`, `avatar` required. */
-export type EventInvitedUser = Schemas["EventInvitedUser"];
 /**
  * A user with a pending invitation, course or event: `id`, `username`, `real_name`, `ext_id`,
  * `avatar` required, any other `User` field possible (every {@link CourseInvitedUser} is one).
  * @deprecated Kept from 0.1; use {@link CourseInvitedUser} or {@link EventInvitedUser}.
  */
 export type InvitedUser = EventInvitedUser;
-/** A course member with dashboard stats. */
-export type CourseUserDashboard = Schemas["CourseUserDashboard"];
-/** A user's status in a course (`null` where a field allows "no status"). */
-export type JoinStatus = Schemas["JoinStatus"];
-/** Sort order of the course dashboard users. */
-export type DashboardOrdering = Schemas["DashboardOrdering"];
-/** Alias of {@link DashboardOrdering}. */
-export type Ordering = DashboardOrdering;
-/** A tag attached to a user. */
-export type Tag = Schemas["Tag"];
-/** The `count`/`next`/`previous` envelope shared by every list. */
-export type PageEnvelope = Schemas["PageEnvelope"];
-/** A page of the course invite list. */
-export type CourseInvitedUserPage = Schemas["CourseInvitedUserPage"];
-/** A page of the event invite list. */
-export type EventInvitedUserPage = Schemas["EventInvitedUserPage"];
 /**
  * A page of {@link InvitedUser}: either invite list's page fits it.
- * @deprecated Kept from 0.1; use {@link CourseInvitedUserPage} or {@link EventInvitedUserPage}.
+ * @deprecated Kept from 0.1; use `CourseInvitedUserPage` or {@link EventInvitedUserPage}.
  */
 export type InvitedUserPage = EventInvitedUserPage;
-/** A page of {@link CourseUserDashboard}. */
-export type CourseUserDashboardPage = Schemas["CourseUserDashboardPage"];
-/** An error response body: `{ errors: [...] }` or `{ detail }`. */
-export type ErrorBody = Schemas["ErrorBody"];
-export type ErrorList = Schemas["ErrorList"];
-export type ErrorDetail = Schemas["ErrorDetail"];
-export type ErrorItem = Schemas["ErrorItem"];
-export type FieldError = Schemas["FieldError"];
+/** Alias of {@link DashboardOrdering}, kept from 0.1. */
+export type Ordering = DashboardOrdering;
 
 /** The operationIds of the API. */
 export type OperationId = keyof operations;
@@ -54,6 +34,3 @@ export type OperationId = keyof operations;
 export type OperationQuery<Op extends OperationId> = NonNullable<
   operations[Op]["parameters"]["query"]
 >;
-export type CourseInvitedUsersQuery = OperationQuery<"getCourseInvitedUsers">;
-export type EventInvitedUsersQuery = OperationQuery<"getEventInvitedUsers">;
-export type CourseDashboardUsersQuery = OperationQuery<"getCourseDashboardUsers">;

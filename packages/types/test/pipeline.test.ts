@@ -19,6 +19,7 @@ const paths = () => ({
   spec: join(work, "spec"),
   bundle: join(work, "spec", "dist", "openapi.json"),
   types: join(work, "openapi.ts"),
+  names: join(work, "names.ts"),
 });
 
 function runPipeline(): { ok: boolean; output: string } {
@@ -56,6 +57,8 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Operation = { operationId: string; parameters?: { $ref?: string; in?: string }[] };
 
 const BREAKAGES: { name: string; file: string; change: (t: string) => string; where: RegExp }[] = [
   {
@@ -104,7 +107,7 @@ const BREAKAGES: { name: string; file: string; change: (t: string) => string; wh
 describe("a broken spec", () => {
   it.each(BREAKAGES)("$name fails lint with file and line and changes nothing", (b) => {
     const p = paths();
-    const before = { bundle: sha(p.bundle), types: sha(p.types) };
+    const before = { bundle: sha(p.bundle), types: sha(p.types), names: sha(p.names) };
     const original = readFileSync(join(p.spec, b.file), "utf8");
     edit(b.file, b.change);
     expect(readFileSync(join(p.spec, b.file), "utf8")).not.toBe(original);
@@ -112,7 +115,7 @@ describe("a broken spec", () => {
       const result = runPipeline();
       expect(result.ok).toBe(false);
       expect(result.output).toMatch(b.where);
-      expect({ bundle: sha(p.bundle), types: sha(p.types) }).toEqual(before);
+      expect({ bundle: sha(p.bundle), types: sha(p.types), names: sha(p.names) }).toEqual(before);
     } finally {
       writeFileSync(join(p.spec, b.file), original);
     }
@@ -136,7 +139,7 @@ describe("a broken spec", () => {
 
   it("generation from an unreadable bundle leaves the last good types intact", () => {
     const p = paths();
-    const before = sha(p.types);
+    const before = { types: sha(p.types), names: sha(p.names) };
     const bad = join(work, "not-a-spec.json");
     writeFileSync(bad, "{ this is not json");
     const r = spawnSync(
@@ -148,7 +151,7 @@ describe("a broken spec", () => {
     );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/type generation failed/);
-    expect(sha(p.types)).toBe(before);
+    expect({ types: sha(p.types), names: sha(p.names) }).toEqual(before);
   });
 
   it("the repaired spec goes through again", () => {
@@ -161,6 +164,24 @@ describe("a broken spec", () => {
       "--out",
       paths().types,
     ]);
+  });
+});
+
+describe("the named types", () => {
+  it("name every schema of the bundled spec and every operation's query, in the spec's order", () => {
+    const p = paths();
+    const bundle = JSON.parse(readFileSync(p.bundle, "utf8"));
+    const parameter = (x: { $ref?: string; in?: string }) =>
+      x.$ref ? bundle.components.parameters[x.$ref.split("/").pop() as string] : x;
+    const queries = Object.values(bundle.paths as Record<string, Record<string, Operation>>)
+      .flatMap((item) => Object.values(item))
+      .filter((op) => op.parameters?.some((x) => parameter(x).in === "query"))
+      .map((op) => `${op.operationId.replace(/^get/, "")}Query`);
+    const exported = [...readFileSync(p.names, "utf8").matchAll(/^export type (\w+) = /gm)].map(
+      (m) => m[1],
+    );
+    expect(exported).toEqual([...Object.keys(bundle.components.schemas), ...queries]);
+    expect(queries).toContain("CourseDashboardUsersQuery");
   });
 });
 
