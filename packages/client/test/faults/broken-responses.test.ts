@@ -2,16 +2,16 @@
 // them: a connection reset mid-body, truncated JSON, an HTML error page (with 200 and with 502),
 // an empty 200, and a very large body. Each call ends in data or in an `ApiError` the caller can
 // catch by type: never a bare SyntaxError/TypeError, never a page that is `undefined`.
-import { ApiError, createCommunityClient, NetworkError, ServerError } from "@community-api/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError, NetworkError, ServerError } from "@community-api/client";
+import { describe, expect, it } from "vitest";
 import {
-  type ChaosServer,
   invitedUser,
   page,
   type Reply,
   sendJson,
-  startChaosServer,
+  useChaosServer,
 } from "../support/chaos-server.js";
+import { clientOf } from "../support/fault-client.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 6);
@@ -19,17 +19,12 @@ const leaks = guardAgainstLeaks(SECRET_TOKEN, 6);
 const HTML_PAGE =
   "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>";
 
-let server: ChaosServer;
-beforeAll(async () => {
-  server = await startChaosServer();
-});
-afterAll(() => server.close());
+const server = useChaosServer();
 
 /** One call of the dashboard list against `reply`, with no retries: the answer is final. */
 async function callWith(reply: Reply) {
   server.reply = reply;
-  const client = createCommunityClient({ baseUrl: server.url, token: SECRET_TOKEN, maxRetries: 0 });
-  return client.getCourseDashboardUsers(1, { limit: 5 });
+  return clientOf(server, { maxRetries: 0 }).getCourseDashboardUsers(1, { limit: 5 });
 }
 
 /** The call must reject with an ApiError whose message names the operation. */
@@ -98,11 +93,7 @@ describe("a body the client cannot read", () => {
         page([invitedUser(1)], `${server.url}/api/v2/course/1/invite/?offset=1`, 2),
       );
     };
-    const client = createCommunityClient({
-      baseUrl: server.url,
-      token: SECRET_TOKEN,
-      maxRetries: 0,
-    });
+    const client = clientOf(server, { maxRetries: 0 });
     const seen: number[] = [];
     const iterate = async () => {
       for await (const user of client.paginate.courseInvitedUsers(1)) seen.push(user.id);

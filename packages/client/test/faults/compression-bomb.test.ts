@@ -7,23 +7,18 @@
 // than …".)
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import {
-  ApiError,
-  createCommunityClient,
-  NetworkError,
-  ResponseTooLargeError,
-} from "@community-api/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError, NetworkError, ResponseTooLargeError } from "@community-api/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rssBytes } from "../../../../tests/test/support/processes.js";
 import {
-  type ChaosServer,
   invitedUser,
   page,
   type Reply,
   sendJson,
-  startChaosServer,
+  useChaosServer,
 } from "../support/chaos-server.js";
 import { compressionBomb, type Encoding, sendBomb } from "../support/compression-bomb.js";
+import { clientOf } from "../support/fault-client.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 11);
@@ -32,12 +27,10 @@ const DEFAULT_LIMIT = 16 * 1024 * 1024;
 const ENCODINGS = ["gzip", "deflate"] as const;
 const bombs = new Map<Encoding, Buffer>();
 
-let server: ChaosServer;
+const server = useChaosServer();
 beforeAll(async () => {
-  server = await startChaosServer();
   for (const encoding of ENCODINGS) bombs.set(encoding, await compressionBomb(encoding));
 });
-afterAll(() => server.close());
 
 const bomb = (encoding: Encoding) => bombs.get(encoding) as Buffer;
 
@@ -58,8 +51,7 @@ const CASES = [
   ["a redirect to it", "redirect", 200],
 ] as const;
 
-const clientFor = (options = {}) =>
-  createCommunityClient({ baseUrl: server.url, token: SECRET_TOKEN, maxRetries: 0, ...options });
+const clientFor = (options = {}) => clientOf(server, { maxRetries: 0, ...options });
 
 describe.each(ENCODINGS)("a %s bomb (1 MB that inflates to 1 GiB)", (encoding) => {
   it.each(CASES)("with %s: a ResponseTooLargeError naming the limit", async (_, status, seen) => {

@@ -1,38 +1,24 @@
 // The bearer token stays with the configured origin. A second server on another port (another
 // origin) records every header it receives; whatever the first server does (redirects, `next`
 // links elsewhere, hostile `next` values), the second one never sees the token.
-import { createCommunityClient, InvalidResponseError } from "@community-api/client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  type ChaosServer,
-  invitedUser,
-  page,
-  sendJson,
-  startChaosServer,
-} from "../support/chaos-server.js";
+import { InvalidResponseError, type TokenSource } from "@community-api/client";
+import { beforeEach, describe, expect, it } from "vitest";
+import { invitedUser, page, sendJson, useChaosServer } from "../support/chaos-server.js";
+import { clientOf } from "../support/fault-client.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 2);
 
-let api: ChaosServer;
-let elsewhere: ChaosServer;
-beforeAll(async () => {
-  api = await startChaosServer();
-  elsewhere = await startChaosServer((_, res) =>
-    sendJson(res, 200, page([invitedUser(666)], null, 1)),
-  );
-});
-afterAll(async () => {
-  await api.close();
-  await elsewhere.close();
+const api = useChaosServer();
+const elsewhere = useChaosServer({
+  reply: (_, res) => sendJson(res, 200, page([invitedUser(666)], null, 1)),
 });
 beforeEach(() => {
   api.received.length = 0;
   elsewhere.received.length = 0;
 });
 
-const clientFor = (token: string | (() => Promise<string>) = SECRET_TOKEN) =>
-  createCommunityClient({ baseUrl: api.url, token, maxRetries: 0 });
+const clientFor = (token: TokenSource = SECRET_TOKEN) => clientOf(api, { token, maxRetries: 0 });
 
 /** Everything the other origin received, as one string to search. */
 const seenElsewhere = () => JSON.stringify(elsewhere.received);

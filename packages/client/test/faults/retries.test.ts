@@ -1,33 +1,18 @@
 // The client against a server that fails and recovers: 5xx then success, 5xx forever, 429 with
 // Retry-After in both of its forms, and which calls may be retried at all. Real sockets and real
 // time: the waits measured here are the ones a user's program would sit through.
-import {
-  ApiError,
-  createCommunityClient,
-  RateLimitError,
-  ServerError,
-} from "@community-api/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  type ChaosServer,
-  invitedUser,
-  page,
-  sendJson,
-  startChaosServer,
-} from "../support/chaos-server.js";
+import { ApiError, RateLimitError, ServerError } from "@community-api/client";
+import { describe, expect, it } from "vitest";
+import { invitedUser, page, sendJson, useChaosServer } from "../support/chaos-server.js";
+import { clientOf } from "../support/fault-client.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 3);
 const ONE_PAGE = page([invitedUser(1), invitedUser(2)]);
 
-let server: ChaosServer;
-beforeEach(async () => {
-  server = await startChaosServer();
-});
-afterEach(() => server.close());
+const server = useChaosServer({ scope: "test" });
 
-const clientFor = (maxRetries: number) =>
-  createCommunityClient({ baseUrl: server.url, token: SECRET_TOKEN, maxRetries, timeout: 5_000 });
+const clientFor = (maxRetries: number) => clientOf(server, { maxRetries, timeout: 5_000 });
 
 /** Milliseconds between consecutive requests the server received. */
 const gaps = () => server.received.slice(1).map((r, i) => r.at - (server.received[i]?.at ?? 0));

@@ -1,9 +1,10 @@
 // The client against servers that never answer, hang up, or stall halfway: a TimeoutError within
 // the configured timeout, a NetworkError after the retries, and a caller's abort that stops
 // everything at once, whatever the client is doing (waiting for headers, for a retry, for a body).
-import { createCommunityClient, NetworkError, TimeoutError } from "@community-api/client";
+import { NetworkError, TimeoutError } from "@community-api/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startChaosServer, startSilentServer } from "../support/chaos-server.js";
+import { clientOf } from "../support/fault-client.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 6);
@@ -39,12 +40,7 @@ const isAbortError = (error: unknown) =>
 describe("a server that accepts and never answers", () => {
   it("fails with a TimeoutError within the configured timeout", async () => {
     const server = await silent();
-    const client = createCommunityClient({
-      baseUrl: server.url,
-      token: SECRET_TOKEN,
-      timeout: 300,
-      maxRetries: 0,
-    });
+    const client = clientOf(server, { timeout: 300, maxRetries: 0 });
 
     const started = performance.now();
     const error = leaks.keep(await rejectionOf(client.getCourseDashboardUsers(1)));
@@ -62,11 +58,7 @@ describe("a server that accepts and never answers", () => {
 
   it("times out each attempt: maxRetries 1 makes two attempts, then a TimeoutError", async () => {
     const server = await silent();
-    const client = createCommunityClient({
-      baseUrl: server.url,
-      token: SECRET_TOKEN,
-      timeout: 300,
-    });
+    const client = clientOf(server, { timeout: 300 });
 
     const error = leaks.keep(
       await rejectionOf(client.getCourseInvitedUsers(1, {}, { maxRetries: 1 })),
@@ -78,11 +70,7 @@ describe("a server that accepts and never answers", () => {
 
   it("rejects with the caller's AbortError, not a TimeoutError, when the caller aborts first", async () => {
     const server = await silent();
-    const client = createCommunityClient({
-      baseUrl: server.url,
-      token: SECRET_TOKEN,
-      timeout: 5_000,
-    });
+    const client = clientOf(server, { timeout: 5_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
 
@@ -109,11 +97,7 @@ describe("a caller's abort during a retry", () => {
         abortedAt = performance.now();
         controller.abort();
       }, 100);
-    const client = createCommunityClient({
-      baseUrl: server.url,
-      token: SECRET_TOKEN,
-      maxRetries: 3,
-    });
+    const client = clientOf(server, { maxRetries: 3 });
 
     const outcome = await within(
       rejectionOf(client.getCourseDashboardUsers(1, {}, { signal: controller.signal })),
@@ -134,7 +118,7 @@ describe("a caller's abort during a retry", () => {
     const controller = new AbortController();
     const reason = new Error("the user closed the page");
     server.onRequest = () => setTimeout(() => controller.abort(reason), 50);
-    const client = createCommunityClient({ baseUrl: server.url, token: SECRET_TOKEN });
+    const client = clientOf(server);
 
     const error = await rejectionOf(
       client.getEventInvitedUsers(1, {}, { signal: controller.signal }),
@@ -163,11 +147,7 @@ describe("a server that stalls in the middle of the body", () => {
     ["a 404 error body", 404],
   ])("times out %s that stops halfway: a TimeoutError within the timeout", async (_, status) => {
     const server = await stallingMidBody(status);
-    const client = createCommunityClient({
-      baseUrl: server.url,
-      token: SECRET_TOKEN,
-      timeout: 300,
-    });
+    const client = clientOf(server, { timeout: 300 });
 
     const started = performance.now();
     const outcome = await within(rejectionOf(client.getCourseInvitedUsers(1)), 2_000);
@@ -190,7 +170,7 @@ describe("a server that stalls in the middle of the body", () => {
     ["with the timeout disabled", 0],
   ])("lets the caller abort the body read (%s)", async (_, timeout) => {
     const server = await stallingMidBody(200);
-    const client = createCommunityClient({ baseUrl: server.url, token: SECRET_TOKEN, timeout });
+    const client = clientOf(server, { timeout });
     const controller = new AbortController();
     server.onRequest = () => setTimeout(() => controller.abort(), 200);
 
@@ -209,11 +189,7 @@ describe("a server that hangs up", () => {
   it("before answering: a NetworkError after the retries", async () => {
     const server = await chaos();
     server.reply = (req) => req.socket.destroy();
-    const client = createCommunityClient({
-      baseUrl: server.url,
-      token: SECRET_TOKEN,
-      maxRetries: 1,
-    });
+    const client = clientOf(server, { maxRetries: 1 });
 
     const error = leaks.keep(await rejectionOf(client.getCourseInvitedUsers(1)));
 
@@ -225,9 +201,8 @@ describe("a server that hangs up", () => {
 
   it("by not listening at all: a NetworkError", async () => {
     const server = await chaos();
-    const url = server.url;
     await server.close();
-    const client = createCommunityClient({ baseUrl: url, token: SECRET_TOKEN, maxRetries: 0 });
+    const client = clientOf(server, { maxRetries: 0 });
 
     const error = leaks.keep(await rejectionOf(client.getEventInvitedUsers(1)));
 

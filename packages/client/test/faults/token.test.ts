@@ -2,24 +2,14 @@
 // token is used at once, nothing is cached), and a token that cannot go into a header, or a
 // token function that fails, ends the call without sending anything and without quoting it.
 import { createCommunityClient } from "@community-api/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  type ChaosServer,
-  invitedUser,
-  page,
-  sendJson,
-  startChaosServer,
-} from "../support/chaos-server.js";
+import { describe, expect, it } from "vitest";
+import { invitedUser, page, sendJson, useChaosServer } from "../support/chaos-server.js";
 import { guardAgainstLeaks, rejectionOf, SECRET_TOKEN } from "../support/leak-guard.js";
 
 const leaks = guardAgainstLeaks(SECRET_TOKEN, 2);
 const ONE_PAGE = page([invitedUser(1)]);
 
-let server: ChaosServer;
-beforeEach(async () => {
-  server = await startChaosServer((_, res) => sendJson(res, 200, ONE_PAGE));
-});
-afterEach(() => server.close());
+const server = useChaosServer({ scope: "test", reply: (_, res) => sendJson(res, 200, ONE_PAGE) });
 
 describe("a token function", () => {
   it("is called before every attempt, so each retry sends the fresh token", async () => {

@@ -8,6 +8,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 /** One request as the server received it. */
 export interface Received {
@@ -42,14 +43,49 @@ function address(server: Server): number {
 
 /** An HTTP server whose answers the test scripts. The default answer is a 404 page. */
 export async function startChaosServer(reply?: Reply): Promise<ChaosServer> {
-  const chaos: ChaosServer = {
+  const chaos = notListening(reply);
+  await listen(chaos, reply);
+  return chaos;
+}
+
+/**
+ * A chaos server for the calling test file, started before its tests and closed after them:
+ * one for the whole file (`scope: "file"`, the default), or a new one for each test
+ * (`scope: "test"`: a new port, nothing received, `reply` and `onRequest` as at the start).
+ * The object stays the same, so a test file can hold it in a `const`.
+ */
+export function useChaosServer(
+  options: { reply?: Reply; scope?: "file" | "test" } = {},
+): ChaosServer {
+  const chaos = notListening(options.reply);
+  const start = () => listen(chaos, options.reply);
+  if (options.scope === "test") {
+    beforeEach(start);
+    afterEach(() => chaos.close());
+  } else {
+    beforeAll(start);
+    afterAll(() => chaos.close());
+  }
+  return chaos;
+}
+
+const notFound: Reply = (_, res) => sendJson(res, 404, { detail: "Not found." });
+
+/** A chaos server as it is before it first listens. */
+function notListening(reply: Reply | undefined): ChaosServer {
+  return {
     url: "",
     port: 0,
     received: [],
-    reply: reply ?? ((_, res) => sendJson(res, 404, { detail: "Not found." })),
+    reply: reply ?? notFound,
     onRequest: () => {},
     close: async () => {},
   };
+}
+
+/** Starts `chaos` over (as `notListening` makes it) on a new HTTP server. */
+async function listen(chaos: ChaosServer, reply: Reply | undefined): Promise<void> {
+  Object.assign(chaos, notListening(reply));
   const server = createHttpServer((req, res) => {
     const received: Received = {
       method: req.method ?? "",
@@ -64,7 +100,7 @@ export async function startChaosServer(reply?: Reply): Promise<ChaosServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = address(server);
-  return Object.assign(chaos, {
+  Object.assign(chaos, {
     url: `http://127.0.0.1:${port}`,
     port,
     close: () =>
