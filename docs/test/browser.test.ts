@@ -344,10 +344,12 @@ if (!executablePath) {
         for (const badge of badges) expect(badge.cut, badge.text ?? "").toBe(false);
       });
 
-      it("keeps the footer readable in the dark theme (contrast at least 4.5:1)", async () => {
+      it("keeps the footer and Redoc's attribution readable in both themes (contrast at least 4.5:1)", async () => {
         await page.goto(site.url, { waitUntil: "load" });
         const footer = page.locator("#spec-fingerprint");
+        const logo = page.locator('a[href^="https://redocly.com/redoc"] img');
         const ratios: Record<string, number> = {};
+        const logoRatios: Record<string, number> = {};
         const switcher = page.getByTestId("color-mode-switcher");
         for (const theme of ["light", "dark"]) {
           // The switcher is labelled with the current mode.
@@ -356,6 +358,10 @@ if (!executablePath) {
             .poll(() => page.evaluate(() => document.documentElement.className))
             .toBe(theme);
           ratios[theme] = await footer.evaluate(contrastRatio);
+          await logo.evaluate(markInk);
+          const ink = page.locator("#ink-probe");
+          logoRatios[theme] = await ink.evaluate(contrastRatio);
+          await ink.evaluate((probe) => probe.remove());
           if (theme === "dark") {
             mkdirSync(artifactsDir, { recursive: true });
             await footer.screenshot({ path: join(artifactsDir, "docs-dark-footer.png") });
@@ -363,6 +369,8 @@ if (!executablePath) {
         }
         expect(ratios.light).toBeGreaterThanOrEqual(4.5);
         expect(ratios.dark).toBeGreaterThanOrEqual(4.5);
+        expect(logoRatios.light).toBeGreaterThanOrEqual(4.5);
+        expect(logoRatios.dark).toBeGreaterThanOrEqual(4.5);
         await switcher.click();
       });
 
@@ -462,6 +470,31 @@ function contrastRatio(element: Element): number {
     (a, b) => b - a,
   );
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+/**
+ * Marks an image's ink for {@link contrastRatio} (run in the page): a span beside the image,
+ * `#ink-probe`, coloured like the image's most opaque pixel drawn with the image's CSS filter.
+ * The image must be same-origin, as a data: URL is.
+ */
+function markInk(element: Element): void {
+  const image = element as HTMLImageElement;
+  const canvas = document.createElement("canvas");
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext("2d");
+  if (!context || canvas.width === 0) throw new Error("the image has not loaded");
+  context.filter = getComputedStyle(image).filter;
+  context.drawImage(image, 0, 0);
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if ((pixels[i + 3] ?? 0) > (pixels[ink + 3] ?? 0)) ink = i;
+  }
+  const probe = document.createElement("span");
+  probe.id = "ink-probe";
+  probe.style.color = `rgb(${pixels[ink]}, ${pixels[ink + 1]}, ${pixels[ink + 2]})`;
+  image.after(probe);
 }
 
 /** `text` as a literal inside a RegExp. */
