@@ -311,6 +311,10 @@ function checkValue(
   if (s.valid(pointer, value)) return;
   const before = out.length;
   const { pointer: at, node } = s.resolve(pointer);
+  /** An issue with the value as a whole: what the schema at `at` says, and the value. */
+  const report = (kind: string): void => {
+    out.push(issueAt(path, kind, s.describe(at), show(value, exposure(s, at))));
+  };
   const branches = s.branches(at);
   if (branches.length > 0) {
     // An object or array that fits one branch (its type, and for an object all of the
@@ -326,18 +330,18 @@ function checkValue(
       checkValue(s, fitting[0], value, path, out);
     } else {
       const kind = !typeFits(s.types(at), value) ? "type" : s.coded(at) ? "enum" : "no-match";
-      out.push(issueAt(path, kind, s.describe(at), show(value, exposure(s, at))));
+      report(kind);
     }
   } else {
     for (const part of s.allOf(at)) checkValue(s, part, value, path, out);
     const types = ownTypes(node);
     if (types && !typeFits(types, value)) {
-      out.push(issueAt(path, "type", s.describe(at), show(value, exposure(s, at))));
+      report("type");
     } else if (
       Array.isArray(node.enum) &&
       !node.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))
     ) {
-      out.push(issueAt(path, "enum", s.describe(at), show(value, exposure(s, at))));
+      report("enum");
     } else {
       if (isObject(value)) checkObject(s, at, node, value, path, out);
       if (Array.isArray(value) && node.items !== undefined) {
@@ -348,14 +352,14 @@ function checkValue(
       if (s.allOf(at).length === 0) {
         for (const failure of s.topFailures(at, value)) {
           if (WALKED.has(failure.keyword)) continue;
-          out.push(issueAt(path, failure.keyword, s.describe(at), show(value, exposure(s, at))));
+          report(failure.keyword);
         }
       }
     }
   }
   // Ajv said no, and the walk found nothing to name: report the verdict as it is.
   if (out.length === before) {
-    out.push(issueAt(path, "schema", s.describe(at), show(value, exposure(s, at))));
+    report("schema");
   }
 }
 
