@@ -5,7 +5,8 @@
 //     to the spec is exported by name with no edit here.
 //   node scripts/generate.mjs          write them (temp file + rename: a failure leaves the last good files)
 //   node scripts/generate.mjs --check  fail if a committed file is stale
-//   --spec FILE / --out FILE            other input / openapi.ts output (names.ts goes beside it;
+//   --spec FILE / --out FILE            other input / openapi.ts output (names.ts, or names.d.ts for a
+//                                       .d.ts output, goes beside it;
 //                                       used by the pipeline tests)
 // With CI set (and no --write), it checks instead of writing: CI must prove that the committed
 // files match the spec, not silently regenerate them.
@@ -23,7 +24,8 @@ const option = (name) => {
   return i === -1 ? undefined : process.argv[i + 1];
 };
 const target = option("--out") ?? join(pkgDir, "src", "generated", "openapi.ts");
-const namesTarget = join(dirname(target), "names.ts");
+// Beside it, with the same kind of extension (the scale benchmark writes declarations, .d.ts).
+const namesTarget = join(dirname(target), target.endsWith(".d.ts") ? "names.d.ts" : "names.ts");
 const specPath = option("--spec") ?? require.resolve("@community-api/spec/openapi.json");
 const fixCommand = "pnpm --filter @community-api/types generate";
 
