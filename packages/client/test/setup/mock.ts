@@ -13,6 +13,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // `vitest run --typecheck.only` (the typecheck task) runs no test that calls the API.
+  if (project.config.typecheck.only) return;
   const external = process.env.TEST_API_BASE_URL;
   if (external) {
     project.provide("apiBaseUrl", external);
