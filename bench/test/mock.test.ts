@@ -4,9 +4,9 @@ import { run } from "../src/mock.mjs";
 describe("mock benchmark (smoke)", () => {
   it("times the starts, loads every hop and gets only 200 answers", async () => {
     const result = await run({
-      durationMs: 600,
+      durationMs: 300,
       rounds: 1,
-      warmupMs: 100,
+      warmupMs: 50,
       startups: 1,
       connections: 4,
     });

@@ -6,7 +6,8 @@ describe("pagination benchmark (smoke)", () => {
     const result = await run({
       users: 1000,
       pageSize: 100,
-      rounds: 2,
+      // One round: the order's rotation from round to round is measure.test.ts's to check.
+      rounds: 1,
       warmupWalks: 0,
       walksPerRound: 1,
       memorySizes: [500, 1000],
@@ -24,7 +25,7 @@ describe("pagination benchmark (smoke)", () => {
     ]);
     // One child per walker and round, each of which walked the whole course.
     for (const walker of loopback) {
-      expect(walker.samples).toHaveLength(2);
+      expect(walker.samples).toHaveLength(1);
       for (const sample of walker.samples) {
         expect(sample.users).toBe(1000);
         expect(sample.ms).toBeGreaterThan(0);
