@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -62,5 +62,11 @@ describe("BENCHMARKS.md", () => {
     expect(text).toContain("## x: X");
     expect(text).toContain("| x: fast | PASS | 1x |");
     expect(text).toContain("Node\nv24.0.0");
+  });
+
+  it("in the repository is what the committed results file (results/latest.json) gives", () => {
+    const r = spawnSync(process.execPath, [cli, "report", "--check"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
   });
 });
