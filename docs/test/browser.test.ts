@@ -323,20 +323,30 @@ if (!executablePath) {
         // Each entry is read while it shows (opening one tag's group may close another's).
         const badges: { text: string | null; cut: boolean }[] = [];
         for (const operation of operations) {
-          await showInMenu(page, operation);
           const label = page
             .getByTestId("menu-item-label")
             .filter({ has: page.locator(`span[data-text=${JSON.stringify(operation.summary)}]`) });
-          badges.push(
-            ...(await label
-              .locator('[data-component-name="Tag/Tag"]:not(.tag-http) > div')
-              .evaluateAll((divs) =>
-                divs.map((div) => ({
-                  text: div.textContent,
-                  cut: div.scrollWidth > div.clientWidth,
-                })),
-              )),
-          );
+          let found: typeof badges = [];
+          // Under load the group may close again between showing the entry and reading it
+          // (a late click or re-render): show and read again until the badge is there.
+          await expect
+            .poll(
+              async () => {
+                await showInMenu(page, operation);
+                found = await label
+                  .locator('[data-component-name="Tag/Tag"]:not(.tag-http) > div')
+                  .evaluateAll((divs) =>
+                    divs.map((div) => ({
+                      text: div.textContent,
+                      cut: div.scrollWidth > div.clientWidth,
+                    })),
+                  );
+                return found.length;
+              },
+              { timeout: 60_000, interval: 100 },
+            )
+            .toBeGreaterThan(0);
+          badges.push(...found);
         }
         expect(badges.map((badge) => badge.text).sort()).toEqual(
           operations.map((operation) => operation.roles).sort(),
