@@ -160,7 +160,11 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
     if ((await probePrism(port, 1000)) === undefined) {
       ready = true;
       const exited = new Promise<string>((resolve) => {
-        const describe = () => `code ${child.exitCode}, signal ${child.signalCode}`;
+        // A crash (a non-zero exit code) says what Prism last printed, which names its error.
+        const describe = () => {
+          const last = child.exitCode ? recent.at(-1)?.slice(0, 300) : undefined;
+          return `code ${child.exitCode}, signal ${child.signalCode}${last ? `; its last output: ${last}` : ""}`;
+        };
         if (hasExited(child)) resolve(describe());
         else child.once("exit", () => resolve(describe()));
       });
