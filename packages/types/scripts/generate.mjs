@@ -14,7 +14,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { emit, header } from "@community-api/spec/codegen";
+import { checking, emit, header, loadFacts } from "@community-api/spec/codegen";
+import { iteratorKey } from "@community-api/spec/facts";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const require = createRequire(import.meta.url);
@@ -41,15 +42,15 @@ function summary(text) {
   return first.replace(/\s+/g, " ").replaceAll("*/", "*\\/");
 }
 
-/** `getCourseInvitedUsers` -> `CourseInvitedUsers`: an operation's name without its verb. */
+/** `getCourseInvitedUsers` -> `CourseInvitedUsers`: the facts' iterator key, capitalised. */
 const operationName = (operationId) => {
-  const name = operationId.replace(/^get(?=[A-Z])/, "");
-  return name[0].toUpperCase() + name.slice(1);
+  const key = iteratorKey(operationId);
+  return key.charAt(0).toUpperCase() + key.slice(1);
 };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-function renderNames(spec) {
+function renderNames(spec, facts) {
   const lines = [
     header("packages/types/scripts/generate.mjs", fixCommand).trimEnd(),
     "// A named type per component schema, with its summary, and per operation's query parameters.",
@@ -73,27 +74,15 @@ function renderNames(spec) {
       `export type ${name} = Schemas[${JSON.stringify(name)}];`,
     );
   }
-  for (const item of Object.values(spec.paths ?? {})) {
-    for (const operation of Object.values(item)) {
-      const { operationId, parameters = [] } = operation ?? {};
-      if (typeof operationId !== "string") continue;
-      if (!parameters.some((p) => (p.$ref ? resolve(spec, p.$ref) : p).in === "query")) continue;
-      lines.push(
-        "",
-        `/** Query parameters of \`${operationId}\`, as the spec declares them. */`,
-        `export type ${operationName(operationId)}Query = NonNullable<operations[${JSON.stringify(operationId)}]["parameters"]["query"]>;`,
-      );
-    }
+  for (const { operationId, queryParameters } of facts.operations) {
+    if (queryParameters.length === 0) continue;
+    lines.push(
+      "",
+      `/** Query parameters of \`${operationId}\`, as the spec declares them. */`,
+      `export type ${operationName(operationId)}Query = NonNullable<operations[${JSON.stringify(operationId)}]["parameters"]["query"]>;`,
+    );
   }
   return `${lines.join("\n")}\n`;
-}
-
-/** The object a local `$ref` (`#/components/...`) points at. */
-function resolve(spec, ref) {
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce((node, key) => node?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
 }
 
 async function render(spec) {
@@ -111,15 +100,13 @@ try {
   const spec = JSON.parse(readFileSync(specPath, "utf8"));
   const files = [
     { target, content: await render(spec) },
-    { target: namesTarget, content: renderNames(spec) },
+    // The operation facts the bundle step wrote beside the bundle.
+    {
+      target: namesTarget,
+      content: renderNames(spec, loadFacts(join(dirname(specPath), "operations.json"))),
+    },
   ];
-  const stale = emit(files, {
-    fixCommand,
-    check:
-      process.argv.includes("--check") ||
-      (Boolean(process.env.CI) && !process.argv.includes("--write")),
-    root: join(pkgDir, "..", ".."),
-  });
+  const stale = emit(files, { fixCommand, check: checking(), root: join(pkgDir, "..", "..") });
   if (stale > 0) process.exit(1);
 } catch (error) {
   console.error(`type generation failed: ${error instanceof Error ? error.message : error}`);

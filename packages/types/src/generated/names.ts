@@ -57,11 +57,11 @@ export type CourseUserDashboard = Schemas["CourseUserDashboard"];
 /** A page of course members with their dashboard stats. */
 export type CourseUserDashboardPage = Schemas["CourseUserDashboardPage"];
 
+/** Query parameters of `getCourseDashboardUsers`, as the spec declares them. */
+export type CourseDashboardUsersQuery = NonNullable<operations["getCourseDashboardUsers"]["parameters"]["query"]>;
+
 /** Query parameters of `getCourseInvitedUsers`, as the spec declares them. */
 export type CourseInvitedUsersQuery = NonNullable<operations["getCourseInvitedUsers"]["parameters"]["query"]>;
 
 /** Query parameters of `getEventInvitedUsers`, as the spec declares them. */
 export type EventInvitedUsersQuery = NonNullable<operations["getEventInvitedUsers"]["parameters"]["query"]>;
-
-/** Query parameters of `getCourseDashboardUsers`, as the spec declares them. */
-export type CourseDashboardUsersQuery = NonNullable<operations["getCourseDashboardUsers"]["parameters"]["query"]>;
