@@ -14,8 +14,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checking, emit, header, loadFacts } from "@community-api/spec/codegen";
-import { iteratorKey } from "@community-api/spec/facts";
+import { checking, emit, header } from "@community-api/spec/codegen";
+import { deriveFacts, iteratorKey } from "@community-api/spec/facts";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const require = createRequire(import.meta.url);
@@ -100,10 +100,10 @@ try {
   const spec = JSON.parse(readFileSync(specPath, "utf8"));
   const files = [
     { target, content: await render(spec) },
-    // The operation facts the bundle step wrote beside the bundle.
+    // The operation facts, derived from this bundle as the bundle step derives them.
     {
       target: namesTarget,
-      content: renderNames(spec, loadFacts(join(dirname(specPath), "operations.json"))),
+      content: renderNames(spec, deriveFacts(spec)),
     },
   ];
   const stale = emit(files, { fixCommand, check: checking(), root: join(pkgDir, "..", "..") });
