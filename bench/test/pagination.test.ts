@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run } from "../src/pagination.mjs";
+import { heapFloor, run } from "../src/pagination.mjs";
 
 describe("pagination benchmark (smoke)", () => {
   it("times each walker in its own child, walks every user, and measures memory in children", async () => {
@@ -12,6 +12,8 @@ describe("pagination benchmark (smoke)", () => {
       walksPerRound: 1,
       memorySizes: [500, 1000],
       memoryRepeats: 1,
+      // 1,000 users fit in a few MB: a short search.
+      floorMaxMb: 16,
     });
     const loopback = result.data.loopback as {
       name: string;
@@ -36,7 +38,7 @@ describe("pagination benchmark (smoke)", () => {
       mode: string;
       users: number;
       heapGrowth: number;
-      pinnedRssGrowth: number;
+      heapFloor: number;
     }[];
     expect(memory.map((m) => `${m.mode}@${m.users}`)).toEqual([
       "ours@500",
@@ -47,7 +49,23 @@ describe("pagination benchmark (smoke)", () => {
       "collect@1000",
     ]);
     expect(result.bars).toHaveLength(3);
-    for (const m of memory as { pinnedRssGrowth: number }[])
-      expect(m.pinnedRssGrowth).toBeGreaterThan(0);
+    // Every walk completed within the searched range, in a heap of at least a few MB.
+    for (const m of memory) {
+      expect(Number.isFinite(m.heapFloor)).toBe(true);
+      expect(m.heapFloor).toBeGreaterThanOrEqual(8e6);
+    }
+  });
+
+  it("finds the smallest heap that completes a walk by bisection", async () => {
+    const tried: number[] = [];
+    const floor = await heapFloor(async (mb) => {
+      tried.push(mb);
+      return mb >= 37;
+    }, 256);
+    expect(floor).toBe(37);
+    // Bisection, not a scan: a handful of children per walk.
+    expect(tried.length).toBeLessThanOrEqual(10);
+    expect(await heapFloor(async () => true, 256)).toBe(8);
+    expect(await heapFloor(async () => false, 256)).toBe(Number.POSITIVE_INFINITY);
   });
 });
