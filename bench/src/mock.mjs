@@ -5,8 +5,8 @@
 //     users call), Prism directly (validation, proxying) and the data server directly (the
 //     seeded dataset), plus the static mode's front. Targets rotate every round. The
 //     difference between neighbouring hops is where the time goes.
-// The hops' ports are read from Prism's command line (/proc, Linux only; elsewhere only the
-// fronts are loaded).
+// Prism's port is the mock's `prismPort`; the data server's is read from Prism's command line
+// (/proc, Linux only; elsewhere that hop is not loaded).
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -46,15 +46,13 @@ const MAX_STARTUP_MS = 2000;
  */
 
 /**
- * Prism's port and its upstream (the data server) from its command line, or undefined.
+ * The data server's URL (Prism's upstream) from Prism's command line, or undefined.
  * @param {number} pid
  */
-function hopsOf(pid) {
+function dataServerOf(pid) {
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-    const port = args[args.indexOf("--port") + 1];
-    const upstream = args.find((a) => /^http:\/\/127\.0\.0\.1:\d+$/.test(a));
-    return port ? { prism: `http://127.0.0.1:${port}`, data: upstream } : undefined;
+    return args.find((a) => /^http:\/\/127\.0\.0\.1:\d+$/.test(a));
   } catch {
     return undefined;
   }
@@ -93,21 +91,19 @@ export async function run({
     }
   }
 
-  /** @type {Map<string, { url: string, stop(): Promise<void>, prismPid: number }>} */
+  /** @type {Map<string, import("@community-api/mock").RunningMock>} */
   const mocks = new Map();
   try {
     for (const mode of modes) mocks.set(mode, await startMock({ port: 0, mode, seed: 1 }));
     const realisticMock = mocks.get("realistic");
-    const hops = realisticMock && hopsOf(realisticMock.prismPid);
+    const dataServer = realisticMock && dataServerOf(realisticMock.prismPid);
     /** @type {[string, string][]} the targets: label and base URL */
     const targets = [
       ["static mode, front", /** @type {string} */ (mocks.get("static")?.url)],
       ["realistic mode, front", /** @type {string} */ (realisticMock?.url)],
-      ...(hops
-        ? /** @type {[string, string][]} */ ([["realistic mode, Prism directly", hops.prism]])
-        : []),
-      ...(hops?.data
-        ? /** @type {[string, string][]} */ ([["realistic mode, data server directly", hops.data]])
+      ["realistic mode, Prism directly", `http://127.0.0.1:${realisticMock?.prismPort}`],
+      ...(dataServer
+        ? /** @type {[string, string][]} */ ([["realistic mode, data server directly", dataServer]])
         : []),
     ];
     /** @type {Map<string, LoadResult[]>} */
@@ -187,7 +183,7 @@ export async function run({
         },
       ],
       notes: [
-        ...(hops ? [] : ["hops not found (no /proc): only the fronts were loaded"]),
+        ...(dataServer ? [] : ["data server's port not found (no /proc): its hop was not loaded"]),
         ...non200.map(
           (s) =>
             `${s.target}: answers other than 200 or failures: ${JSON.stringify(s.statuses)}, ${s.failures} failed`,

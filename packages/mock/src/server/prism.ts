@@ -2,7 +2,6 @@
 // shim), so the pid we hold is Prism itself and killing it really stops it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { INTERNAL_MAX_HEADER_BYTES } from "./node-http.js";
 import { prismEntry, prismWatchdog } from "./package-files.js";
 
@@ -20,23 +19,14 @@ export interface PrismOptions {
 
 export interface PrismProcess {
   readonly pid: number;
+  /**
+   * The loopback port Prism listens on, as Prism reports it. It moves when Prism reloads a
+   * changed spec file (Prism closes its server and listens again, on a new port).
+   */
   readonly port: number;
   /** Resolves when Prism exits, for whatever reason; says how. */
   readonly exited: Promise<string>;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on right now (Prism cannot report the one it picked for port 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -75,8 +65,6 @@ export function probePrism(port: number, timeoutMs: number): Promise<string | un
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
@@ -95,13 +83,15 @@ function kill(child: ChildProcess): Promise<void> {
   });
 }
 
-function argumentsFor(options: PrismOptions, port: number): string[] {
+function argumentsFor(options: PrismOptions): string[] {
   const { command, specPath } = options;
   const shared = [
     "--host",
     "127.0.0.1",
+    // The kernel picks a free port as Prism binds it (no window for another process to take
+    // it first); prism-watchdog.cjs reports which.
     "--port",
-    String(port),
+    "0",
     // Prism forks a cluster worker when NODE_ENV=production: keep it one process, ours to kill.
     "--multiprocess=false",
     // Violations reach us in the sl-violations header; the log only needs errors.
@@ -121,8 +111,37 @@ function argumentsFor(options: PrismOptions, port: number): string[] {
   return ["mock", specPath, ...shared, "--errors", ...dynamic];
 }
 
-async function attempt(options: PrismOptions): Promise<PrismProcess | "port-taken"> {
-  const port = await freePort();
+/** The port in Prism's "listening" report (see prism-watchdog.cjs), if `message` is one. */
+function listeningPort(message: unknown): number | undefined {
+  if (typeof message !== "object" || message === null) return undefined;
+  const { type, port } = message as { type?: unknown; port?: unknown };
+  return type === "listening" && typeof port === "number" ? port : undefined;
+}
+
+/** Waits for Prism's first port report, its exit (output read to the end) or the time limit. */
+function listening(child: ChildProcess, timeoutMs: number): Promise<number | "exited" | "timeout"> {
+  return new Promise((resolve) => {
+    const settle = (result: number | "exited" | "timeout") => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      child.off("close", onClose);
+      resolve(result);
+    };
+    const onMessage = (message: unknown) => {
+      const port = listeningPort(message);
+      if (port !== undefined) settle(port);
+    };
+    // "close" rather than "exit": it comes once Prism's stdout and stderr are drained too.
+    const onClose = () => settle("exited");
+    const timer = setTimeout(() => settle("timeout"), timeoutMs);
+    child.on("message", onMessage);
+    child.once("close", onClose);
+  });
+}
+
+/** Starts Prism on a free loopback port and resolves once it answers HTTP there. */
+export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
+  const deadline = Date.now() + options.startupTimeoutMs;
   const child = spawn(
     process.execPath,
     [
@@ -130,7 +149,7 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
       "--require",
       prismWatchdog(),
       prismEntry(),
-      ...argumentsFor(options, port),
+      ...argumentsFor(options),
     ],
     {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
@@ -154,41 +173,43 @@ async function attempt(options: PrismOptions): Promise<PrismProcess | "port-take
   child.stdout?.on("data", onOutput);
   child.stderr?.on("data", onOutput);
   child.on("error", (error) => recent.push(String(error)));
+  // Prism restarts its server when the spec file changes: follow it to the new port.
+  let port = 0;
+  child.on("message", (message) => {
+    port = listeningPort(message) ?? port;
+  });
 
-  const deadline = Date.now() + options.startupTimeoutMs;
-  while (!hasExited(child)) {
-    if ((await probePrism(port, 1000)) === undefined) {
-      ready = true;
-      const exited = new Promise<string>((resolve) => {
-        // A crash (a non-zero exit code) says what Prism last printed, which names its error.
-        const describe = () => {
-          const last = child.exitCode ? recent.at(-1)?.slice(0, 300) : undefined;
-          return `code ${child.exitCode}, signal ${child.signalCode}${last ? `; its last output: ${last}` : ""}`;
-        };
-        if (hasExited(child)) resolve(describe());
-        else child.once("exit", () => resolve(describe()));
-      });
-      return { pid: child.pid ?? 0, port, exited, stop: () => kill(child) };
-    }
-    if (Date.now() > deadline) {
-      await kill(child);
-      throw new Error(
-        `Prism did not answer within ${options.startupTimeoutMs} ms:\n${recent.join("\n")}`,
-      );
-    }
-    await sleep(100);
+  const failure = (what: string) => new Error(`${what}:\n${recent.join("\n")}`);
+  const exitedHow = () => `Prism exited (code ${child.exitCode}, signal ${child.signalCode})`;
+  const reported = await listening(child, options.startupTimeoutMs);
+  if (reported === "exited") throw failure(exitedHow());
+  if (reported === "timeout") {
+    await kill(child);
+    throw failure(`Prism did not answer within ${options.startupTimeoutMs} ms`);
   }
-  const output = recent.join("\n");
-  if (output.includes("EADDRINUSE")) return "port-taken";
-  throw new Error(`Prism exited (code ${child.exitCode}, signal ${child.signalCode}):\n${output}`);
-}
-
-/** Starts Prism on a free loopback port and resolves once it answers HTTP. */
-export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  // Another process may grab the free port before Prism binds it: then try another.
-  for (let tries = 0; tries < 3; tries++) {
-    const result = await attempt(options);
-    if (result !== "port-taken") return result;
+  // Listening is not yet answering: one request confirms that Prism serves HTTP there.
+  const why = await probePrism(reported, Math.max(deadline - Date.now(), 1000));
+  if (why !== undefined) {
+    const exitedMeanwhile = hasExited(child);
+    await kill(child);
+    throw failure(exitedMeanwhile ? exitedHow() : `Prism listens on port ${reported} but ${why}`);
   }
-  throw new Error("Prism could not bind a free port (3 attempts).");
+  ready = true;
+  const exited = new Promise<string>((resolve) => {
+    // A crash (a non-zero exit code) says what Prism last printed, which names its error.
+    const describe = () => {
+      const last = child.exitCode ? recent.at(-1)?.slice(0, 300) : undefined;
+      return `code ${child.exitCode}, signal ${child.signalCode}${last ? `; its last output: ${last}` : ""}`;
+    };
+    if (hasExited(child)) resolve(describe());
+    else child.once("exit", () => resolve(describe()));
+  });
+  return {
+    pid: child.pid ?? 0,
+    get port() {
+      return port;
+    },
+    exited,
+    stop: () => kill(child),
+  };
 }

@@ -59,6 +59,8 @@ export interface RunningMock {
   readonly seed: number;
   /** Pid of the Prism child process. */
   readonly prismPid: number;
+  /** The loopback port Prism listens on, behind the mock (for diagnostics and benchmarks). */
+  readonly prismPort: number;
   /**
    * Settles once the mock no longer serves: `{ reason: "stopped" }` after `stop()`, or
    * `{ reason: "prism-exited" }` when Prism died on its own (the front then answers 502, and
@@ -151,6 +153,9 @@ export async function startMockWith(
       mode,
       seed,
       prismPid: prism.pid,
+      get prismPort() {
+        return prism.port;
+      },
       finished,
       stop: () => {
         stopping ??= stopAll().then(() => finish({ reason: "stopped" }));
