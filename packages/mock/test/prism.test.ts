@@ -1,7 +1,8 @@
 // startPrism: Prism binds a port the kernel picks (`--port 0`) and reports it over the IPC
 // channel, so Prisms started at once never share one; an exit before Prism serves rejects with
-// the exit and Prism's output; a reload of a changed spec (Prism listens again, on a new port)
-// is followed.
+// the exit and Prism's output, a crash afterwards ends `exited` with the line of Prism's output
+// that names the error, and a reload of a changed spec (Prism listens again, on a new port) is
+// followed.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -100,6 +101,19 @@ test("a Prism that exits before it serves: the error names the exit and Prism's 
   expect((error as Error).message).toContain(`Error parsing ${spec}`);
   // Told as soon as Prism exits, not at the start-up time limit.
   expect(performance.now() - started).toBeLessThan(15_000);
+});
+
+test("a Prism that crashes after it serves: exited names the error from its output", async () => {
+  const prism = await startPrism(options(writeSpec("crash.json")));
+  try {
+    // A path parameter Prism cannot percent-decode throws outside its request handling.
+    await get(prism.port, "/items/%E0%A4%A");
+    await expect(prism.exited).resolves.toMatch(
+      /^code 1, signal null; its last output: .*URI malformed/,
+    );
+  } finally {
+    await prism.stop();
+  }
 });
 
 test("a Prism that reloads a changed spec is still reached on its port", async () => {

@@ -118,24 +118,25 @@ function listeningPort(message: unknown): number | undefined {
   return type === "listening" && typeof port === "number" ? port : undefined;
 }
 
-/** Waits for Prism's first port report, its exit (output read to the end) or the time limit. */
-function listening(child: ChildProcess, timeoutMs: number): Promise<number | "exited" | "timeout"> {
+/** Waits for Prism's first port report, its exit (`closed`) or the time limit. */
+function listening(
+  child: ChildProcess,
+  closed: Promise<void>,
+  timeoutMs: number,
+): Promise<number | "exited" | "timeout"> {
   return new Promise((resolve) => {
     const settle = (result: number | "exited" | "timeout") => {
       clearTimeout(timer);
       child.off("message", onMessage);
-      child.off("close", onClose);
       resolve(result);
     };
     const onMessage = (message: unknown) => {
       const port = listeningPort(message);
       if (port !== undefined) settle(port);
     };
-    // "close" rather than "exit": it comes once Prism's stdout and stderr are drained too.
-    const onClose = () => settle("exited");
     const timer = setTimeout(() => settle("timeout"), timeoutMs);
     child.on("message", onMessage);
-    child.once("close", onClose);
+    void closed.then(() => settle("exited"));
   });
 }
 
@@ -173,6 +174,8 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   child.stdout?.on("data", onOutput);
   child.stderr?.on("data", onOutput);
   child.on("error", (error) => recent.push(String(error)));
+  // "close" rather than "exit": it comes once Prism's output is read to the end too.
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
   // Prism restarts its server when the spec file changes: follow it to the new port.
   let port = 0;
   child.on("message", (message) => {
@@ -181,7 +184,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
 
   const failure = (what: string) => new Error(`${what}:\n${recent.join("\n")}`);
   const exitedHow = () => `Prism exited (code ${child.exitCode}, signal ${child.signalCode})`;
-  const reported = await listening(child, options.startupTimeoutMs);
+  const reported = await listening(child, closed, options.startupTimeoutMs);
   if (reported === "exited") throw failure(exitedHow());
   if (reported === "timeout") {
     await kill(child);
@@ -195,14 +198,12 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
     throw failure(exitedMeanwhile ? exitedHow() : `Prism listens on port ${reported} but ${why}`);
   }
   ready = true;
-  const exited = new Promise<string>((resolve) => {
-    // A crash (a non-zero exit code) says what Prism last printed, which names its error.
-    const describe = () => {
-      const last = child.exitCode ? recent.at(-1)?.slice(0, 300) : undefined;
-      return `code ${child.exitCode}, signal ${child.signalCode}${last ? `; its last output: ${last}` : ""}`;
-    };
-    if (hasExited(child)) resolve(describe());
-    else child.once("exit", () => resolve(describe()));
+  // A crash (a non-zero exit code) says what Prism last printed that names its error: for an
+  // uncaught exception, its message rather than the last frame of its stack.
+  const exited = closed.then(() => {
+    const named = [...recent].reverse().find((line) => !/^\s+at /.test(line));
+    const last = child.exitCode ? named?.slice(0, 300) : undefined;
+    return `code ${child.exitCode}, signal ${child.signalCode}${last ? `; its last output: ${last}` : ""}`;
   });
   return {
     pid: child.pid ?? 0,
