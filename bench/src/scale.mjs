@@ -85,11 +85,14 @@ const openapiTsFloor = fileURLToPath(new URL("./scale-openapi-ts.mjs", import.me
  * can foresee. A consumer's check cannot cost less than tsc reading the declarations it imports:
  * the generated `paths`/`operations` (openapi-typescript) and the client's generated interfaces
  * grow with the spec's text, and parsing them is most of a consumer's time at 3,000 operations.
- * So from 3 to 3,000 operations the consumer's type check may grow at most 1.15x as much as that
- * floor, measured in the same round (tsc reading the same declarations, nothing to check); and
- * the checking itself must not grow with the spec: the types tsc creates for the consumer's named
- * call and iterator at 3,000 operations stay within 1.5x of those at 3 (a count, not a time:
- * the same on any machine), i.e. nothing is instantiated per operation of the spec.
+ * So at 3,000 operations the consumer's type check may take at most 1.15x that floor, measured in
+ * the same round (tsc reading the same declarations, nothing to check): what checking the calls
+ * adds stays small next to what no consumer can skip. It is judged at the largest size, not as a
+ * growth from 3 operations: there checking is a few hundredths of a second, and the per-round
+ * ratio of two ~1.5 s figures on this shared machine moves by more than that. And the checking
+ * itself must not grow with the spec: the types tsc creates for the consumer's named call and
+ * iterator at 3,000 operations stay within 1.5x of those at 3 (a count, not a time: the same on
+ * any machine), i.e. nothing is instantiated per operation of the spec.
  */
 const LOOP_OPERATIONS = 300;
 const LOOP_OVER_FLOOR = 1.25;
@@ -559,7 +562,7 @@ export async function run({
       sizes.filter((n) => n <= LOOP_OPERATIONS).at(-1) ?? smallest
     );
     const loopOverFloor = growthOverFloor(loopSize, LOOP, LOOP_FLOOR);
-    const typecheckOverFloor = growthOverFloor(largest, ["typecheckNamed"], ["floorNamed"]);
+    const typecheckOverFloor = over(largest, ["typecheckNamed"], ["floorNamed"]);
     const typesGrowth =
       count(largest, "typecheckNamed", "Types") / count(smallest, "typecheckNamed", "Types");
     const smallestBundle = lastRun(smallest).clientBundle.gzip;
@@ -587,9 +590,9 @@ export async function run({
           measured: `${smallestBundle} B, bundled from src/ (the budget's test bundles dist/)`,
         },
         {
-          name: `consumer type-check (a named method + iterator of the built client): its growth from ${smallest} to ${largest} ops at most ${TYPECHECK_OVER_FLOOR}x the growth of its floor, tsc reading the same declarations with nothing to check (same round)`,
+          name: `consumer type-check at ${largest} ops (a named method + iterator of the built client) at most ${TYPECHECK_OVER_FLOOR}x its floor, tsc reading the same declarations with nothing to check (same round)`,
           pass: typecheckOverFloor <= TYPECHECK_OVER_FLOOR,
-          measured: `${fixed(typecheckOverFloor)}x: ${fixed(growth(largest, ["typecheckNamed"]))}x (${seconds(stepMs(largest, "typecheckNamed"))} vs ${seconds(stepMs(smallest, "typecheckNamed"))}), floor ${fixed(growth(largest, ["floorNamed"]))}x (${seconds(stepMs(largest, "floorNamed"))} vs ${seconds(stepMs(smallest, "floorNamed"))}) ${unit} time; client.GET ${fixed(growthOverFloor(largest, ["typecheckGet"], ["floorGet"]))}x its floor's growth`,
+          measured: `${fixed(typecheckOverFloor)}x: ${seconds(stepMs(largest, "typecheckNamed"))} vs ${seconds(stepMs(largest, "floorNamed"))} ${unit} time; from ${smallest} ops the consumer grew ${fixed(growth(largest, ["typecheckNamed"]))}x, its floor ${fixed(growth(largest, ["floorNamed"]))}x; client.GET ${fixed(over(largest, ["typecheckGet"], ["floorGet"]))}x its floor`,
         },
         {
           name: `consumer type-check work does not grow with the spec: the types tsc creates checking a named method + iterator at ${largest} ops within ${TYPECHECK_TYPES_GROWTH}x of those at ${smallest} ops`,
