@@ -20,6 +20,14 @@ describe("mock benchmark (smoke)", () => {
       expect(s.requests).toBeGreaterThan(0);
       expect(Object.keys(s.statuses)).toEqual(["200"]);
     }
+    // One start of each mode and of bare Prism, the floor their ratios are taken to.
+    const startupMs = result.data.startupMs as Record<string, number[]>;
+    expect(Object.keys(startupMs).sort()).toEqual(["prism", "realistic", "static"]);
+    for (const starts of Object.values(startupMs)) {
+      expect(starts).toHaveLength(1);
+      expect(starts[0]).toBeGreaterThan(0);
+    }
     expect(result.bars).toHaveLength(2);
+    expect(result.bars[1]?.measured).toMatch(/static [\d.]+x .*realistic [\d.]+x .*bare Prism/);
   }, 120_000);
 });
