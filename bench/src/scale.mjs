@@ -104,7 +104,7 @@ const TYPECHECK_TYPES_GROWTH = 1.5;
  * The steps, in the order they run: the generation a spec edit triggers, the client's build, the
  * consumers, then the floors: the loop's (only at sizes up to LOOP_OPERATIONS) and the consumers'.
  */
-const STEPS = /** @type {const} */ ([
+export const STEPS = /** @type {const} */ ([
   "lint",
   "bundle",
   "generateTypes",
