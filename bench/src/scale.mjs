@@ -293,9 +293,12 @@ async function measureSize(operations, work, { keep, loopFloor }) {
     const ms = {};
     /** @type {Partial<Record<Step, number | undefined>>} */
     const cpuMs = {};
-    /** @param {Step} step @param {string[]} args @param {string} [cwd] */
-    const step = async (step, args, cwd) => {
-      const result = await exec(process.execPath, args, { env, ...(cwd && { cwd }) });
+    /**
+     * Runs one step with Node and records its times.
+     * @param {Step} step @param {string[]} args @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} [options]
+     */
+    const step = async (step, args, options = {}) => {
+      const result = await exec(process.execPath, args, { env, ...options });
       ms[step] = result.ms;
       cpuMs[step] = result.cpuMs;
       return result;
@@ -374,14 +377,11 @@ async function measureSize(operations, work, { keep, loopFloor }) {
     if (loopFloor) {
       const redoclyConfig = ["--config", join(dir, "redocly.yaml")];
       const redoclyEnv = { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
-      const redocly = async (/** @type {Step} */ stepName, /** @type {string[]} */ args) => {
-        const result = await exec(process.execPath, [redoclyCli, ...args, ...redoclyConfig], {
+      const redocly = (/** @type {Step} */ stepName, /** @type {string[]} */ args) =>
+        step(stepName, [redoclyCli, ...args, ...redoclyConfig], {
           cwd: specDir,
           env: { ...env, ...redoclyEnv },
         });
-        ms[stepName] = result.ms;
-        cpuMs[stepName] = result.cpuMs;
-      };
       await redocly("floorLint", ["lint", "openapi.yaml", "--format", "stylish"]);
       const floorBundle = join(dir, "floor-bundle.json");
       await redocly("floorBundle", ["bundle", "openapi.yaml", "--output", floorBundle]);

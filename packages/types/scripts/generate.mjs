@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { checking, emit, header } from "@community-api/spec/codegen";
 import { deriveFacts, iteratorKey } from "@community-api/spec/facts";
 import openapiTS, { astToString } from "openapi-typescript";
+import { OPENAPI_TS_OPTIONS } from "./openapi-ts-options.mjs";
 
 const require = createRequire(import.meta.url);
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -86,13 +87,7 @@ function renderNames(spec, facts) {
 }
 
 async function render(spec) {
-  const ast = await openapiTS(structuredClone(spec), {
-    alphabetize: false,
-    exportType: false,
-    rootTypes: false,
-    // A `default` documents what the server assumes; it does not make a response field present.
-    defaultNonNullable: false,
-  });
+  const ast = await openapiTS(structuredClone(spec), OPENAPI_TS_OPTIONS);
   return HEADER + astToString(ast);
 }
 
