@@ -98,6 +98,31 @@ describe("setupServer(...createMswHandlers())", () => {
   });
 });
 
+describe("a malformed percent-escape in the path", () => {
+  const kit = createMockFetch({ seed: 1, baseUrl: BASE });
+  // MSW decodes a matched path's groups with decodeURIComponent: these threw a URIError that
+  // MSW answered with a 500 carrying the stack.
+  test.each(["%zz", "%", "1%2", "%E0%A4%A", "%ED%A0%80"])(
+    "%s: the kit's 404, never a stack",
+    async (segment) => {
+      const url = `${BASE}/api/v2/course/${segment}/users/`;
+      const headers = bearer(TEST_TOKENS.courseManager);
+      const [got, want] = await Promise.all([fetch(url, { headers }), kit(url, { headers })]);
+      expect(got.status).toBe(404);
+      expect(await got.text()).toBe('{"detail":"Not found."}');
+      expect(want.status).toBe(404);
+      expect([...got.headers]).toEqual([...want.headers]);
+      expect(unhandled).toEqual([]);
+      // The ready handlers (any origin) too.
+      const ready = await getResponse(
+        handlers,
+        new Request(`http://localhost:5173/api/v2/${segment}/`),
+      );
+      expect([ready?.status, await ready?.text()]).toEqual([404, '{"detail":"Not found."}']);
+    },
+  );
+});
+
 describe("what the handlers match", () => {
   test("everything under the spec's one path prefix", () => {
     expect(API_PREFIX).toBe("/api/v2/");
@@ -123,6 +148,7 @@ describe("what the handlers match", () => {
       await getResponse(own, new Request("https://other.example/api/v2/course/1/users/")),
     ).toBeUndefined();
     expect(await getResponse(handlers, new Request(`${BASE}/health`))).toBeUndefined();
+    expect(await getResponse(handlers, new Request(`${BASE}/x/api/v2/`))).toBeUndefined();
   });
 });
 

@@ -28,16 +28,23 @@ function apiPrefix(paths: readonly string[]): string {
   return prefix.slice(0, prefix.lastIndexOf("/") + 1);
 }
 
+/** `text` as a RegExp source that matches it literally. */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
 /**
  * MSW handlers serving the dataset of `options.seed` (or `options.dataset`) for every request
  * under {@link API_PREFIX}. Use them with `setupServer(...)` (`msw/node`) or `setupWorker(...)`
  * (`msw/browser`). The dataset is built on the first request.
  */
 export function createMswHandlers(options: MswHandlersOptions = {}): HttpHandler[] {
-  const origin = options.baseUrl === undefined ? "*" : new URL(options.baseUrl).origin;
+  const origin =
+    options.baseUrl === undefined ? "[^/]+//[^/]+" : literal(new URL(options.baseUrl).origin);
   let handler: RequestHandler | undefined;
   return [
-    http.all(`${origin}${API_PREFIX}*`, ({ request }) => {
+    // A RegExp without groups, not a `*` path: MSW decodes a path's groups with
+    // decodeURIComponent, which throws (a 500 with a stack) on a malformed escape such as `%zz`;
+    // the kit's handler answers that 404 as the API's URL resolver does.
+    http.all(new RegExp(`^${origin}${literal(API_PREFIX)}`), ({ request }) => {
       handler ??= createMockHandler(options);
       return handler(request);
     }),
