@@ -10,6 +10,12 @@
 // - a query parameter whose schema has a string form with `contentMediaType: application/json`
 //   and an array `contentSchema` takes an array, sent as ONE parameter holding a JSON array
 //   (`jsonArray` names the item enum); the bare form of its items is sent as is.
+// - `statuses` lists every concrete status an operation may answer, ascending, each with the
+//   headers its response declares and the key it is declared under (`"429"`, `"5XX"`). A range
+//   stands for the statuses of it that servers and gateways send: `5XX` is 500, 502, 503 and
+//   504 (the reference names 500 and 503; 502 and 504 are what a gateway in front answers),
+//   `4XX` is 400, 401, 403, 404 and 429, any other `NXX` is N00. A status declared on its own
+//   wins over its range. `default` names no status and is left out.
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -116,6 +122,28 @@ function pageFacts(doc, operation) {
   return { page: refName(media.schema), item: refName(resolved.items) };
 }
 
+/** The concrete statuses a range key stands for (see the header); a plain code is itself. */
+const RANGES = { "4XX": [400, 401, 403, 404, 429], "5XX": [500, 502, 503, 504] };
+function statusesOf(key) {
+  if (/^[1-5]XX$/i.test(key)) return RANGES[key.toUpperCase()] ?? [Number(key[0]) * 100];
+  return /^[1-5][0-9]{2}$/.test(key) ? [Number(key)] : [];
+}
+
+/** `statuses` of an operation: each concrete status, its declaring key and its header names. */
+function statusFacts(doc, responses) {
+  const found = new Map();
+  // Plain codes first, so that a status declared on its own wins over a range that covers it.
+  const keys = Object.keys(responses).sort((a, b) => /X/i.test(a) - /X/i.test(b));
+  for (const key of keys) {
+    const response = deref(doc, responses[key]) ?? {};
+    const headers = Object.keys(response.headers ?? {});
+    for (const status of statusesOf(key)) {
+      if (!found.has(status)) found.set(status, { status, declaredAs: key, headers });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.status - b.status);
+}
+
 /** The operation facts of a bundled OpenAPI document. */
 export function deriveFacts(doc) {
   const operations = [];
@@ -156,6 +184,7 @@ export function deriveFacts(doc) {
         pageSchema: page,
         itemSchema,
         responses: Object.keys(operation.responses ?? {}),
+        statuses: statusFacts(doc, operation.responses ?? {}),
       });
     }
   }

@@ -88,6 +88,34 @@ describe("deriveFacts", () => {
     expect(facts.defaults).toEqual({ TagFilter: '["a"]' });
   });
 
+  it("lists the concrete statuses of each operation: ranges expanded, a plain code before its range", () => {
+    const retryAfter = { "Retry-After": { schema: { type: "string" } } };
+    const facts = deriveFacts(
+      doc({
+        "/s/": {
+          get: {
+            operationId: "getS",
+            responses: {
+              ...ok({ type: "object" }),
+              "4XX": { description: "client" },
+              "503": { description: "down", headers: retryAfter },
+              "5XX": { description: "failed" },
+              default: { description: "anything" },
+            },
+          },
+        },
+      }),
+    );
+    expect(facts.operations[0].statuses).toEqual([
+      { status: 200, declaredAs: "200", headers: [] },
+      ...[400, 401, 403, 404, 429].map((status) => ({ status, declaredAs: "4XX", headers: [] })),
+      { status: 500, declaredAs: "5XX", headers: [] },
+      { status: 502, declaredAs: "5XX", headers: [] },
+      { status: 503, declaredAs: "503", headers: ["Retry-After"] },
+      { status: 504, declaredAs: "5XX", headers: [] },
+    ]);
+  });
+
   it("refuses an inconsistent spec, naming each problem", () => {
     const broken = doc({
       "/a/{id}/": { get: { operationId: "getA", responses: ok({ type: "object" }) } },

@@ -1,6 +1,6 @@
 // Writes src/kit/generated/operations.ts from the bundled spec's operation facts
-// (spec/dist/operations.json): the routes, roles and query parameters the mock serves, the
-// enums and defaults it validates with, and the parsed query type of each operation.
+// (spec/dist/operations.json): the routes, roles, query parameters and declared statuses the mock
+// serves, the enums and defaults it validates with, and the parsed query type of each operation.
 //   node scripts/generate.mjs          write it
 //   node scripts/generate.mjs --check  fail if the committed file is stale (also the default under CI)
 //   --facts FILE                       read other facts (the pipeline tests use a temporary spec)
@@ -46,6 +46,7 @@ const operations = lists
     pathParameters: ${json(op.pathParameters.map((p) => ({ name: p.name, pattern: p.pattern ?? null })))},
     roles: ${json(op.roles)},
     query: ${json(op.queryParameters.map(queryFacts))},
+    statuses: ${json(op.statuses.map(({ status, headers }) => ({ status, headers })))},
   },`,
   )
   .join("\n");

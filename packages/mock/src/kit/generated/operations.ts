@@ -8,18 +8,21 @@ export const OPERATIONS = {
     pathParameters: [{"name":"id","pattern":"^[0-9]{1,18}$"}],
     roles: {"resource":"course","roles":["creator","manager"]},
     query: [{"name":"limit","type":"integer","minimum":1},{"name":"offset","type":"integer","minimum":0,"default":0},{"name":"search","type":"string"},{"name":"statuses","type":"string","default":"[\"manager\",\"joined\"]","enum":["creator","manager","joined","invited","requested","payment_waiting"],"jsonArray":{"enum":["creator","manager","joined","invited","requested","payment_waiting"],"pattern":"^\\[\\s*\"(creator|manager|joined|invited|requested|payment_waiting)\"(\\s*,\\s*\"(creator|manager|joined|invited|requested|payment_waiting)\")*\\s*\\]$"}},{"name":"ordering","type":"string","default":"-joined_at","enum":["joined_at","-joined_at","last_active_at","-last_active_at"]}],
+    statuses: [{"status":200,"headers":[]},{"status":400,"headers":[]},{"status":401,"headers":[]},{"status":403,"headers":[]},{"status":404,"headers":[]},{"status":429,"headers":["Retry-After"]},{"status":500,"headers":["Retry-After"]},{"status":502,"headers":["Retry-After"]},{"status":503,"headers":["Retry-After"]},{"status":504,"headers":["Retry-After"]}],
   },
   getCourseInvitedUsers: {
     path: "/api/v2/course/{id}/invite/",
     pathParameters: [{"name":"id","pattern":"^[0-9]{1,18}$"}],
     roles: {"resource":"course","roles":["creator","manager"]},
     query: [{"name":"limit","type":"integer","minimum":1},{"name":"offset","type":"integer","minimum":0,"default":0}],
+    statuses: [{"status":200,"headers":[]},{"status":400,"headers":[]},{"status":401,"headers":[]},{"status":403,"headers":[]},{"status":404,"headers":[]},{"status":429,"headers":["Retry-After"]},{"status":500,"headers":["Retry-After"]},{"status":502,"headers":["Retry-After"]},{"status":503,"headers":["Retry-After"]},{"status":504,"headers":["Retry-After"]}],
   },
   getEventInvitedUsers: {
     path: "/api/v2/event/{id}/invite/",
     pathParameters: [{"name":"id","pattern":"^[0-9]{1,18}$"}],
     roles: {"resource":"event","roles":["manager"]},
     query: [{"name":"limit","type":"integer","minimum":1},{"name":"offset","type":"integer","minimum":0,"default":0}],
+    statuses: [{"status":200,"headers":[]},{"status":400,"headers":[]},{"status":401,"headers":[]},{"status":403,"headers":[]},{"status":404,"headers":[]},{"status":429,"headers":["Retry-After"]},{"status":500,"headers":["Retry-After"]},{"status":502,"headers":["Retry-After"]},{"status":503,"headers":["Retry-After"]},{"status":504,"headers":["Retry-After"]}],
   },
 } as const;
 
