@@ -3,8 +3,9 @@
 // before any view, token check or parameter parsing runs. The mock answers such targets itself,
 // before Prism sees them: Prism throws on a path parameter it cannot percent-decode
 // (`URIError: URI malformed`, and the process exits), and the WHATWG URL parser would read
-// `//host/...` as a host, or fold `..` and `\` into another path. Targets too long, or with too
-// many query parameters, are refused first (414, 400): Prism's cost grows faster than their size.
+// `//host/...` as a host, or fold `..` and `\` into another path. A target too long (414, before
+// anything) or with too many query parameters (400, once the path is judged) is refused too:
+// Prism's cost grows faster than their size.
 
 /** The answer to a target the API would refuse. */
 export interface TargetRefusal {
