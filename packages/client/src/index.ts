@@ -17,6 +17,7 @@ export type {
   paths,
   User,
 } from "@community-api/types";
+export { MAX_RESPONSE_SIZE } from "./body.js";
 export {
   type CommunityClient,
   type CommunityPageIterators,
@@ -67,4 +68,4 @@ export {
   paginate,
   paginatePages,
 } from "./pagination.js";
-export type { TokenSource } from "./transport.js";
+export { DEFAULT_TIMEOUT, type TokenSource } from "./transport.js";

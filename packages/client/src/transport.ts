@@ -13,6 +13,9 @@ import {
 } from "./errors.js";
 import { isRetryableStatus, retryDelay } from "./retry.js";
 
+/** Default `timeout` of each attempt, in ms: 30 s. */
+export const DEFAULT_TIMEOUT = 30_000;
+
 /** A bearer token, or a function (sync or async) that returns the current one. */
 export type TokenSource = string | (() => string | Promise<string>);
 
@@ -22,7 +25,7 @@ export interface TransportOptions {
   token?: TokenSource | undefined;
   /** Default: 2. */
   maxRetries?: number | undefined;
-  /** Default: 30_000 ms. */
+  /** Default: {@link DEFAULT_TIMEOUT}. */
   timeout?: number | undefined;
   /** Default: {@link MAX_RESPONSE_SIZE}. */
   maxResponseSize?: number | undefined;
@@ -129,7 +132,7 @@ export function createTransport(
     };
     // Only GET is retried: it is safe and idempotent, and it is all this API has.
     const retries = call.method === "GET" ? (call.maxRetries ?? options.maxRetries ?? 2) : 0;
-    const timeout = call.timeout ?? options.timeout ?? 30_000;
+    const timeout = call.timeout ?? options.timeout ?? DEFAULT_TIMEOUT;
     // 0 and Infinity disable the timeout (setTimeout would fire at once for Infinity).
     const timed = timeout > 0 && timeout < 2 ** 31;
 
