@@ -36,6 +36,7 @@ import {
   notFound,
   permissionDenied,
 } from "./responses.js";
+import { pause, type Scenario, ScenarioBook, stagedAnswer } from "./scenarios.js";
 import { parseToken, type TokenGrant } from "./tokens.js";
 
 /** A fetch-style request handler: `(request) => Promise<Response>`. */
@@ -65,6 +66,13 @@ export interface MockHandlerOptions {
    * Default: none (answers are not checked).
    */
   contract?: ContractCheck;
+  /**
+   * Answers to stage, e.g. `[{ operationId: "getCourseDashboardUsers", status: 503, times: 2 }]`:
+   * each matching request gets the scenario's answer (after its `delayMs`) until its `times` are
+   * used up, then the normal answer. Checked on creation (a `TypeError` names a problem).
+   * Default: none.
+   */
+  scenarios?: readonly Scenario[];
 }
 
 /** The response header that names a request form the API silently misreads. */
@@ -106,7 +114,8 @@ const ROUTES = (Object.keys(OPERATIONS) as ListOperationId[]).map((operationId) 
   return { operationId, pattern: routePattern(path, pathParameters) };
 });
 
-function route(pathname: string): { operationId: ListOperationId; id: number } | undefined {
+/** The list operation a path names, with its id; `undefined` when it names none. */
+export function route(pathname: string): { operationId: ListOperationId; id: number } | undefined {
   for (const { operationId, pattern } of ROUTES) {
     const m = pattern.exec(pathname);
     // Leading zeros name the same resource ("007" is 7), as an integer path converter reads it.
@@ -188,10 +197,17 @@ export function createMockHandler(options: MockHandlerOptions = {}): RequestHand
     return response;
   };
 
+  const book = options.scenarios?.length ? new ScenarioBook(options.scenarios) : undefined;
+
   return async (request) => {
+    const target = book && route(new URL(request.url).pathname);
+    const staged = target && book?.take(target.operationId, target.id);
+    if (staged) await pause(staged.delayMs, request.signal);
     let response: Response;
     try {
-      response = answer(request);
+      response =
+        (staged && stagedAnswer(staged.operationId, staged.status, staged.retryAfter)) ??
+        answer(request);
     } catch (error) {
       response = internalError(error);
     }

@@ -9,6 +9,7 @@ export {
   type RequestHandler,
   WARNING_HEADER,
 } from "./handler.js";
+export type { ListOperationId } from "./lists.js";
 export type {
   CourseMember,
   DashboardOrdering,
@@ -24,4 +25,14 @@ export type {
 } from "./model.js";
 export { DEFAULT_PAGE_SIZE } from "./pagination.js";
 export { DEFAULT_ORDERING, DEFAULT_STATUSES } from "./params.js";
+export {
+  type ActiveScenario,
+  DEFAULT_RETRY_AFTER,
+  type DeclaredStatus,
+  MAX_DELAY_MS,
+  MAX_RETRY_AFTER,
+  MAX_SCENARIOS,
+  type Scenario,
+  type ScenarioOptions,
+} from "./scenarios.js";
 export { TEST_TOKENS, type TokenGrant, testToken, tokenGuide } from "./tokens.js";

@@ -53,3 +53,5 @@ export function createMswHandlers(options: MswHandlersOptions = {}): HttpHandler
 
 /** Ready handlers for seed 1 on any origin: `setupServer(...handlers)`. */
 export const handlers: HttpHandler[] = createMswHandlers();
+
+export { type MswScenarioOptions, scenario } from "./scenario.js";
