@@ -60,7 +60,13 @@ export interface CommunityClientOptions {
  * GET operation, which throws typed errors. Paginate its list methods with {@link paginate} and
  * {@link paginatePages}.
  */
-export interface CommunityCoreClient extends Client<paths>, NamedMethods {}
+export interface CommunityCoreClient extends Client<paths>, NamedMethods {
+  /**
+   * The base URL every request goes to, as given, without a trailing slash (which openapi-fetch
+   * drops): what `@community-api/query` puts in its keys, so two communities never share one.
+   */
+  readonly baseUrl: string;
+}
 
 /** Query of the invite lists (kept from 0.1; the same as `NamedQuery<"getCourseInvitedUsers">`). */
 export type InvitedUsersParams = import("./operation-types.js").NamedQuery<"getCourseInvitedUsers">;
@@ -180,5 +186,10 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
     };
     named[operationId] = get;
   }
-  return Object.assign(client, named as NamedMethods);
+  // Read-only: changing it would not move the requests, which openapi-fetch has bound already.
+  Object.defineProperty(client, "baseUrl", {
+    value: options.baseUrl.replace(/\/$/, ""),
+    enumerable: true,
+  });
+  return Object.assign(client, named) as CommunityCoreClient;
 }

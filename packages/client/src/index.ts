@@ -68,4 +68,6 @@ export {
   paginate,
   paginatePages,
 } from "./pagination.js";
+// The retry policy, for code that retries calls itself (e.g. @community-api/query).
+export { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelay } from "./retry.js";
 export { DEFAULT_TIMEOUT, type TokenSource } from "./transport.js";

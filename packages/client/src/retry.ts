@@ -12,6 +12,9 @@
 export const isRetryableStatus = (status: number): boolean =>
   status === 408 || status === 429 || status >= 500;
 
+/** Retries of a GET when the caller sets no `maxRetries`: three attempts in all. */
+export const DEFAULT_MAX_RETRIES = 2;
+
 /** First backoff delay in ms; it doubles with each retry. */
 export const BASE_DELAY = 500;
 /** Cap of the backoff delay in ms, however many retries came before. */

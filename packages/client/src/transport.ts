@@ -11,7 +11,7 @@ import {
   ResponseTooLargeError,
   TimeoutError,
 } from "./errors.js";
-import { isRetryableStatus, retryDelay } from "./retry.js";
+import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelay } from "./retry.js";
 
 /** Default `timeout` of each attempt, in ms: 30 s. */
 export const DEFAULT_TIMEOUT = 30_000;
@@ -23,7 +23,7 @@ export type TokenSource = string | (() => string | Promise<string>);
 export interface TransportOptions {
   fetch?: typeof globalThis.fetch | undefined;
   token?: TokenSource | undefined;
-  /** Default: 2. */
+  /** Default: {@link DEFAULT_MAX_RETRIES}. */
   maxRetries?: number | undefined;
   /** Default: {@link DEFAULT_TIMEOUT}. */
   timeout?: number | undefined;
@@ -131,7 +131,8 @@ export function createTransport(
       headers: Headers;
     };
     // Only GET is retried: it is safe and idempotent, and it is all this API has.
-    const retries = call.method === "GET" ? (call.maxRetries ?? options.maxRetries ?? 2) : 0;
+    const retries =
+      call.method === "GET" ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     const timeout = call.timeout ?? options.timeout ?? DEFAULT_TIMEOUT;
     // 0 and Infinity disable the timeout (setTimeout would fire at once for Infinity).
     const timed = timeout > 0 && timeout < 2 ** 31;

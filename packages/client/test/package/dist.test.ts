@@ -9,11 +9,13 @@ import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
 /** Budget of the whole client, openapi-fetch included (esbuild --minify, gzip -9). */
-// A regression guard at today's size (6,092 B): the 5.3 kB budget of the three-operation client
+// A regression guard at today's size (6,203 B): the 5.3 kB budget of the three-operation client
 // is missed by about 0.8 kB, what the limits on bodies, messages and next links (issue 15) added;
 // bare openapi-fetch is 2.7 kB of it. The Request-free fast path of issue 19 paid for itself
-// (a shared pattern per parameter, a type-only hasInstance, a streaming decode).
-const SIZE_BUDGET = 6_100;
+// (a shared pattern per parameter, a type-only hasInstance, a streaming decode). Issue 26 added
+// about 70 B (the read-only `baseUrl` and the retry policy's exports, which @community-api/query
+// needs), the verifier's exported defaults about 50 B (issue 25): raised from 6,100 B for them.
+const SIZE_BUDGET = 6_250;
 const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 const dist = (file: string) => `${packageDir}dist/${file}`;
 const require = createRequire(import.meta.url);
@@ -73,7 +75,10 @@ describe("built package", () => {
     expect(Object.keys(esm).sort()).toEqual([
       "ApiError",
       "BadRequestError",
+      "DEFAULT_MAX_RETRIES",
+      "DEFAULT_TIMEOUT",
       "InvalidResponseError",
+      "MAX_RESPONSE_SIZE",
       "NetworkError",
       "NotFoundError",
       "PermissionDeniedError",
@@ -88,8 +93,10 @@ describe("built package", () => {
       "createApiError",
       "createCommunityClient",
       "createCommunityCoreClient",
+      "isRetryableStatus",
       "paginate",
       "paginatePages",
+      "retryDelay",
     ]);
     for (const entry of [esm, cjs]) {
       const urls: string[] = [];
