@@ -85,8 +85,9 @@ const exitOf = (child: ChildProcess) =>
   });
 
 describe("community-api-mock", () => {
-  test("prints the URL, the tokens and a curl line; serves the seed it was given", async () => {
-    const { child, url, output } = await start(["--port", "0", "--seed", "3", "--quiet"]);
+  test("prints the URL, the tokens and a curl line; serves the seed and delay it was given", async () => {
+    const args = ["--port", "0", "--seed", "3", "--delay", "250", "--quiet"];
+    const { child, url, output } = await start(args);
     try {
       expect(output()).toContain("course-<id>-manager");
       expect(output()).toContain(
@@ -94,6 +95,10 @@ describe("community-api-mock", () => {
       );
       const health = await (await fetch(`${url}/health`)).json();
       expect(health).toMatchObject({ status: "ok", mode: "realistic", seed: 3 });
+      expect(output()).toContain(`${url}/__mock/scenarios`);
+      const started = Date.now();
+      expect((await fetch(`${url}/api/v2/course/1/users/`)).status).toBe(401);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(240);
     } finally {
       child.kill("SIGTERM");
       await exitOf(child);
@@ -170,7 +175,14 @@ describe("community-api-mock", () => {
     expect(help.stdout).toContain("--port");
     const version = spawnSync(process.execPath, [cli, "--version"], { encoding: "utf8" });
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    for (const args of [["--mode", "fast"], ["--port", "x"], ["--port", "70000"], ["--nope"]]) {
+    const bad = [
+      ["--mode", "fast"],
+      ["--port", "x"],
+      ["--port", "70000"],
+      ["--delay", "60001"],
+      ["--nope"],
+    ];
+    for (const args of bad) {
       const run = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr).toContain("community-api-mock:");

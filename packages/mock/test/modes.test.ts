@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type RunningMock, startMock } from "../src/index.js";
+import { createMockFetch, type RunningMock, startMock } from "../src/index.js";
 import { allPages, type PageBody } from "./support/http.js";
 
 interface Schema {
@@ -133,6 +133,25 @@ describe.each(["static", "dynamic"] as const)("%s mode", (mode) => {
         });
       }
     }
+  });
+
+  test("staged answers: the realistic bodies and headers, from Prefer and from a scenario", async () => {
+    const url = `${mock.url}/api/v2/event/1/invite/`;
+    const kit = createMockFetch({
+      baseUrl: mock.url,
+      scenarios: [{ operationId: "getEventInvitedUsers", status: 503, retryAfter: 3 }],
+    });
+    const want = await (await kit(url)).text();
+    const preferred = await fetch(url, { headers: { prefer: "code=503, retry-after=3" } });
+    expect([preferred.status, preferred.headers.get("retry-after")]).toEqual([503, "3"]);
+    expect(await preferred.text()).toBe(want);
+    const scenarios = `${mock.url}/__mock/scenarios`;
+    const scenario = { operationId: "getEventInvitedUsers", status: 503, retryAfter: 3, times: 1 };
+    await fetch(scenarios, { method: "POST", body: JSON.stringify(scenario) });
+    const staged = await fetch(url, auth);
+    expect([staged.status, await staged.text()]).toEqual([503, want]);
+    expect((await fetch(url, auth)).status).toBe(200);
+    expect((await fetch(url, { headers: { prefer: "code=201" } })).status).toBe(400);
   });
 
   if (mode === "static") {

@@ -5,11 +5,14 @@ import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
   createDataset,
   createMockFetch,
+  DEFAULT_RETRY_AFTER,
+  type DeclaredStatus,
   type FetchLike,
+  MAX_SCENARIOS,
   startMock,
   testToken,
 } from "../src/index.js";
@@ -200,6 +203,146 @@ describe("roles and errors through Prism", () => {
   });
 });
 
+describe("staged answers (Prefer, /__mock/scenarios), validated by Prism", () => {
+  const dashboard = (id = 1) => `${mock.url}/api/v2/course/${id}/users/?limit=1`;
+  const scenarios = () => `${mock.url}/__mock/scenarios`;
+  const send = (url: string, prefer?: string) =>
+    fetch(url, {
+      headers: { authorization: `Bearer ${manager(1)}`, ...(prefer ? { prefer } : {}) },
+    });
+  const post = (scenario: unknown) =>
+    fetch(scenarios(), { method: "POST", body: JSON.stringify(scenario) });
+  afterEach(async () => {
+    await fetch(scenarios(), { method: "DELETE" });
+  });
+
+  test("Prefer: code= gives the kit's staged answer for each 429 and 5xx, Retry-After as asked", async () => {
+    const cases: [string, DeclaredStatus<"getCourseDashboardUsers">, number | undefined][] = [
+      ["code=429", 429, undefined],
+      ["code=429, retry-after=2", 429, 2],
+      ["code=500", 500, undefined],
+      ["code=502", 502, undefined],
+      ['code="503"; x=y, retry-after=7', 503, 7],
+      ["CODE=504", 504, undefined],
+    ];
+    for (const [prefer, status, retryAfter] of cases) {
+      const kit = createMockFetch({
+        baseUrl: mock.url,
+        scenarios: [{ operationId: "getCourseDashboardUsers", status, retryAfter }],
+      });
+      const [viaHttp, viaKit] = await Promise.all([send(dashboard(), prefer), kit(dashboard())]);
+      expect(viaHttp.status, prefer).toBe(status);
+      const wait = retryAfter ?? (status === 429 ? DEFAULT_RETRY_AFTER : undefined);
+      expect(viaHttp.headers.get("retry-after"), prefer).toBe(
+        wait === undefined ? null : `${wait}`,
+      );
+      expect(violationLocations(viaHttp.headers), prefer).toEqual([]);
+      expect(await viaHttp.text(), prefer).toBe(await viaKit.text());
+    }
+  });
+
+  test("what the spec does not declare, or the mock does not take, is a 400 naming it", async () => {
+    for (const [prefer, detail] of [
+      [
+        "code=418",
+        "Prefer: code=418: getCourseDashboardUsers declares 200, 400, 401, 403, 404, 429, 500, 502, 503, 504; not 418",
+      ],
+      [
+        "code=404, retry-after=1",
+        "Prefer: code=404: the spec declares no Retry-After header on getCourseDashboardUsers's 404",
+      ],
+      ["delay=60001", "Prefer: delay must be an integer from 0 to 60000 (ms), not 60001"],
+      ["code=abc", 'Prefer: code must be a whole number, not "abc"'],
+    ]) {
+      const answer = await send(dashboard(), prefer);
+      expect(answer.status, prefer).toBe(400);
+      expect(await answer.json(), prefer).toEqual({ detail: `community-api-mock: ${detail}` });
+    }
+  });
+
+  test("Prefer: delay= delays the normal answer", async () => {
+    const started = Date.now();
+    const answer = await send(dashboard(), "delay=300");
+    expect(answer.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test("a scenario answers its next `times` matching requests, then the normal answers resume", async () => {
+    const created = await post({
+      operationId: "getCourseDashboardUsers",
+      status: 503,
+      times: 2,
+      retryAfter: 1,
+      id: 1,
+    });
+    expect(created.status).toBe(201);
+    const listed = await (await fetch(scenarios())).json();
+    expect(listed).toEqual({
+      scenarios: [
+        {
+          operationId: "getCourseDashboardUsers",
+          status: 503,
+          id: 1,
+          times: 2,
+          remaining: 2,
+          delayMs: 0,
+          retryAfter: 1,
+        },
+      ],
+    });
+    // Another course is not matched (this token may not read it).
+    expect((await send(dashboard(2))).status).toBe(403);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const answer = await send(dashboard());
+      statuses.push([answer.status, answer.headers.get("retry-after")]);
+      expect(violationLocations(answer.headers)).toEqual([]);
+    }
+    expect(statuses).toEqual([
+      [503, "1"],
+      [503, "1"],
+      [200, null],
+    ]);
+    expect(await (await fetch(scenarios())).json()).toEqual({ scenarios: [] });
+    await post({ operationId: "getEventInvitedUsers", status: 502 });
+    expect(await (await fetch(scenarios(), { method: "DELETE" })).json()).toEqual({ cleared: 1 });
+  });
+
+  test("a bad scenario is a 400 naming the problem; their number and size are bounded", async () => {
+    for (const [body, detail] of [
+      ["{", "the body must be one JSON scenario"],
+      [
+        { operationId: "getNothing", status: 503 },
+        "operationId must be one of getCourseDashboardUsers, getCourseInvitedUsers, getEventInvitedUsers",
+      ],
+      [{ operationId: "getCourseInvitedUsers", status: 418 }, "getCourseInvitedUsers declares"],
+      [{ operationId: "getCourseInvitedUsers", status: 503, time: 2 }, 'unknown field "time"'],
+    ] as const) {
+      const answer = await fetch(scenarios(), {
+        method: "POST",
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { detail: string }).detail).toContain(detail);
+    }
+    const huge = await fetch(scenarios(), { method: "POST", body: " ".repeat(17_000) });
+    expect(huge.status).toBe(413);
+    for (let i = 0; i < MAX_SCENARIOS; i++) {
+      expect((await post({ operationId: "getEventInvitedUsers", status: 500, id: 4 })).status).toBe(
+        201,
+      );
+    }
+    const over = await post({ operationId: "getEventInvitedUsers", status: 500 });
+    expect([over.status, await over.json()]).toEqual([
+      400,
+      {
+        detail: `community-api-mock: at most ${MAX_SCENARIOS} scenarios can be active at once; clear them first`,
+      },
+    ]);
+    expect((await fetch(scenarios(), { method: "PUT" })).status).toBe(405);
+  });
+});
+
 describe("the front", () => {
   test("HEAD is answered like GET, without a body", async () => {
     const response = await fetch(`${mock.url}/api/v2/course/1/users/`, {
@@ -220,7 +363,7 @@ describe("the front", () => {
     );
   });
 
-  test("Prism's own instructions (__code, __server, Prefer) change nothing", async () => {
+  test("Prism's own instructions (__code, __server, Prefer: example=) change nothing", async () => {
     const plain = await get("/api/v2/course/1/users/?limit=3", manager(1));
     const tricked = await get(
       "/api/v2/course/1/users/?limit=3&__code=abc&__server=http://x&__example=y",
@@ -231,7 +374,7 @@ describe("the front", () => {
       (plain.body as { results: unknown }).results,
     );
     const prefer = await fetch(`${mock.url}/api/v2/course/1/users/?limit=3`, {
-      headers: { authorization: `Bearer ${manager(1)}`, prefer: "code=500" },
+      headers: { authorization: `Bearer ${manager(1)}`, prefer: "example=lastPage, dynamic=true" },
     });
     expect(prefer.status).toBe(200);
     expect(await prefer.json()).toEqual(plain.body);

@@ -4,8 +4,10 @@ import { parseArgs } from "node:util";
 import { createDataset } from "../kit/dataset.js";
 import { OPERATIONS } from "../kit/generated/operations.js";
 import { indexDataset } from "../kit/lists.js";
+import { MAX_DELAY_MS } from "../kit/scenarios.js";
 import { type TokenGrant, testToken, tokenGuide } from "../kit/tokens.js";
 import { packageVersion } from "./package-files.js";
+import { SCENARIOS_PATH } from "./staging.js";
 import { MOCK_MODES, type MockMode, type RunningMock, startMock } from "./start-mock.js";
 
 const HELP = `Usage: community-api-mock [options]
@@ -17,6 +19,7 @@ Options:
       --host <host>     interface to listen on (default 127.0.0.1)
   -m, --mode <mode>     realistic | static | dynamic (default realistic)
   -s, --seed <n>        dataset seed (realistic) or Prism's generator seed (dynamic) (default 1)
+      --delay <ms>      delay every API answer, for loading states (default 0, at most ${MAX_DELAY_MS})
   -q, --quiet           do not print Prism's violation log
       --outlive-parent  keep running after the process that started it exits (by default
                         the mock then stops, so that no orphan keeps the port)
@@ -59,6 +62,7 @@ function banner(url: string, mode: MockMode, seed: number, prismPid: number): st
   return `community-api mock (${mode}${mode === "static" ? "" : `, seed ${seed}`}) listening on ${url}
   Prism pid ${prismPid} validates every request and response against the bundled spec
   health: ${url}/health
+  staged errors and delays: Prefer: code=503 (or delay=2000) on a request, or ${url}${SCENARIOS_PATH}
 
 ${tokens}
 
@@ -77,6 +81,7 @@ function parse() {
         host: { type: "string", default: "127.0.0.1" },
         mode: { type: "string", short: "m", default: "realistic" },
         seed: { type: "string", short: "s", default: "1" },
+        delay: { type: "string", default: "0" },
         quiet: { type: "boolean", short: "q", default: false },
         "outlive-parent": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
   if (!MOCK_MODES.includes(mode)) fail(`--mode must be one of ${MOCK_MODES.join(", ")}`);
   const port = integer("port", values.port, 0, 65535);
   const seed = integer("seed", values.seed, 0, 2 ** 32 - 1);
+  const delayMs = integer("delay", values.delay, 0, MAX_DELAY_MS);
 
   // Signals are handled from the start: one that arrives while Prism starts is acted on as
   // soon as there is something to stop.
@@ -151,6 +157,7 @@ async function main(): Promise<void> {
     host: values.host,
     mode,
     seed,
+    delayMs,
     log: (line) => {
       if (!values.quiet) process.stderr.write(`${line}\n`);
     },

@@ -16,6 +16,7 @@ import { type ListeningServer, listen, ORIGINAL_URL_HEADER, requestUrl } from ".
 import { probePrism } from "./prism.js";
 import { isPageBody, type PageShaping } from "./prism-pages.js";
 import { refuseTarget } from "./request-target.js";
+import { STAGE_HEADER, type Stage, type Staging } from "./staging.js";
 import { badRequestBody, contractBreach, parseViolations } from "./violations.js";
 
 export interface FrontOptions {
@@ -33,6 +34,8 @@ export interface FrontOptions {
   readonly upstreamTimeoutMs: number;
   /** How long Prism may take to answer the probe behind GET /health. */
   readonly probeTimeoutMs: number;
+  /** Staged answers: `Prefer: code=/delay=`, `/__mock/scenarios`, the mock-wide delay. */
+  readonly staging: Staging;
   readonly log: (line: string) => void;
 }
 
@@ -69,6 +72,7 @@ function forwardHeaders(
   headers: IncomingHttpHeaders,
   original: URL | undefined,
   prefer: string | undefined,
+  stage: Stage | undefined,
 ): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = { ...headers };
   // Bodies are never forwarded (the API has none, and Prism's proxy refuses a GET with one);
@@ -84,7 +88,9 @@ function forwardHeaders(
     delete out[name];
   }
   delete out[ORIGINAL_URL_HEADER];
+  delete out[STAGE_HEADER];
   if (original) out[ORIGINAL_URL_HEADER] = original.href;
+  if (stage) out[STAGE_HEADER] = JSON.stringify(stage);
   if (prefer) out.prefer = prefer;
   return out;
 }
@@ -136,7 +142,13 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
     sendJson(res, method, reason === undefined ? 200 : 503, body, { "cache-control": "no-store" });
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, url: URL, method: string) => {
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+    stage?: Stage,
+  ) => {
     if (prismExit !== undefined) {
       sendJson(res, method, 502, { detail: `community-api-mock: ${prismExit}.` });
       return;
@@ -153,6 +165,7 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
           req.headers,
           options.judge ? url : undefined,
           options.pages?.prefer(url),
+          stage,
         ),
       },
       (answer) => {
@@ -260,8 +273,22 @@ export function startFront(options: FrontOptions): Promise<ListeningServer> {
         void health(res, method);
         return;
       }
+      if (options.staging.control(req, res, url, method)) return;
       if (!METHODS.includes(method)) return notAllowed(res, method);
-      forward(req, res, url, method);
+      const plan = options.staging.plan(req.headers.prefer, url);
+      if ("problem" in plan) {
+        return sendJson(res, method, 400, { detail: `community-api-mock: ${plan.problem}` });
+      }
+      const go = () => {
+        if (!plan.stage) return forward(req, res, url, method);
+        // Realistic: the data server answers it behind Prism, which validates it.
+        if (options.judge) return forward(req, res, url, method, plan.stage);
+        options.staging.answer(res, url, method, plan.stage).catch(() => res.destroy());
+      };
+      if (plan.delayMs === 0) return go();
+      const timer = setTimeout(go, plan.delayMs);
+      // The client gave up while it waited: nothing to answer.
+      res.on("close", () => clearTimeout(timer));
     },
   );
   answerUnhandledRequests(server);

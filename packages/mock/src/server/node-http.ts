@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { RequestHandler } from "../kit/handler.js";
 import { json } from "../kit/responses.js";
 import { refuseTarget } from "./request-target.js";
+import { STAGE_HEADER, stagedByFront } from "./staging.js";
 
 /** Set by the front on every request it forwards: the URL the client really asked for. */
 export const ORIGINAL_URL_HEADER = "x-community-api-mock-url";
@@ -104,7 +105,10 @@ export function startDataServer(handler: RequestHandler): Promise<ListeningServe
     const refusal = refuseTarget(target);
     const request = refusal ? undefined : toRequest(req, url);
     const answer = request
-      ? handler(request)
+      ? // A staged answer the front asked for (see staging.ts), else the handler's.
+        Promise.resolve(stagedByFront(req.headers[STAGE_HEADER])).then(
+          (staged) => staged ?? handler(request),
+        )
       : Promise.resolve(
           refusal
             ? json(refusal.status, { detail: refusal.detail })

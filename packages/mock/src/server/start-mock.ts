@@ -3,11 +3,13 @@
 
 import { readFileSync } from "node:fs";
 import { createMockHandler, type RequestHandler } from "../kit/handler.js";
+import { delayProblem } from "../kit/scenarios.js";
 import { startFront } from "./front.js";
 import { type ListeningServer, startDataServer } from "./node-http.js";
 import { bundledSpec } from "./package-files.js";
 import { type PrismProcess, startPrism } from "./prism.js";
 import { dynamicPages, type OpenApiExamples, staticPages } from "./prism-pages.js";
+import { createStaging } from "./staging.js";
 
 const readSpec = (path: string) => JSON.parse(readFileSync(path, "utf8")) as OpenApiExamples;
 
@@ -43,6 +45,11 @@ export interface StartMockOptions {
    * `503 {"status":"unavailable"}`, in ms. Default `2_000`.
    */
   probeTimeoutMs?: number;
+  /**
+   * Delays every answer to the API's routes by this many ms (at most 60 000), for loading
+   * states; a request's `Prefer: delay=` replaces it. Default `0`.
+   */
+  delayMs?: number;
 }
 
 /** Why a mock stopped serving. */
@@ -97,6 +104,8 @@ export async function startMockWith(
       throw new TypeError(`${name} must be a positive number of milliseconds: ${ms}`);
     }
   }
+  const delay = delayProblem(options.delayMs ?? 0);
+  if (delay) throw new TypeError(delay);
   const spec = bundledSpec();
   const started: { close(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -134,6 +143,11 @@ export async function startMockWith(
       ...(mode === "dynamic" ? { pages: dynamicPages() } : {}),
       upstreamTimeoutMs: options.upstreamTimeoutMs ?? 10_000,
       probeTimeoutMs: options.probeTimeoutMs ?? 2_000,
+      staging: createStaging({
+        delayMs: options.delayMs ?? 0,
+        // Without a data server the front answers staged requests itself, judged on the spec.
+        ...(mode === "realistic" ? {} : { spec: readSpec(spec.path) }),
+      }),
       log,
     });
     started.push(front);
