@@ -3,11 +3,28 @@
 // schema (Ajv decides; the walk below finds where and says what), list links point back at the
 // list, and every property the schema does not describe is reported as undocumented.
 import type { OperationFact } from "./facts.js";
-import { type Exposure, type Shown, show, showText } from "./mask.js";
+import {
+  clip,
+  type Exposure,
+  type NameRule,
+  nameRule,
+  type Shown,
+  show,
+  showMediaType,
+  showText,
+  showUrl,
+} from "./mask.js";
+import type { Exchange } from "./record.js";
 import { child, jsonType, type SpecSchemas, typeFits } from "./schemas.js";
 
-/** `contradiction`: the answer breaks the spec. `undocumented`: it carries what the spec does not describe. */
-export type Severity = "contradiction" | "undocumented";
+/**
+ * `contradiction`: the answer breaks the spec. `undocumented`: it carries what the spec does not
+ * describe. `unchecked`: it could not be checked (`too-large`).
+ */
+export type Severity = "contradiction" | "undocumented" | "unchecked";
+
+/** Undocumented (or, in a closed schema, additional) property names listed per object; the rest are counted. */
+export const MAX_NAMES = 20;
 
 /** Where in the answer an issue sits. */
 export type Location = "status" | "header" | "body";
@@ -28,6 +45,29 @@ export interface Issue {
   readonly spec: string;
   /** What arrived, masked. */
   readonly actual: Shown;
+  /** For `undocumented` and `additional`: the property name as sent (to count, never to print). */
+  readonly name?: string;
+  /** For the names past {@link MAX_NAMES} in one object: those names, as sent (to count, never to print). */
+  readonly more?: readonly string[];
+}
+
+/** Where the walk puts issues: an array, or a sink that folds each one as it comes. */
+interface Out {
+  push(issue: Issue): void;
+  readonly length: number;
+}
+
+/** An {@link Out} that passes each issue on and counts them. */
+class Sink implements Out {
+  length = 0;
+  readonly #emit: (issue: Issue) => void;
+  constructor(emit: (issue: Issue) => void) {
+    this.#emit = emit;
+  }
+  push(issue: Issue): void {
+    this.length++;
+    this.#emit(issue);
+  }
 }
 
 /** A place in the body: its pointer, and the same with indices as `*`. */
@@ -37,10 +77,11 @@ interface Path {
 }
 
 const ROOT: Path = { concrete: "", general: "" };
-const key = (path: Path, name: string): Path => ({
-  concrete: child(path.concrete, name),
-  general: child(path.general, name),
-});
+/** A server-sent property name enters a pointer under the name rule (see mask.ts). */
+const key = (path: Path, name: string, names: NameRule): Path => {
+  const shown = names(name);
+  return { concrete: child(path.concrete, shown), general: child(path.general, shown) };
+};
 const index = (path: Path, i: number): Path => ({
   concrete: child(path.concrete, i),
   general: `${path.general}/*`,
@@ -75,11 +116,17 @@ function ownTypes(node: Record<string, unknown>): Set<string> | null {
   return types.size > 0 ? types : null;
 }
 
+/** What the checker reads of an exchange. */
+export type Checked = Pick<Exchange, "status" | "headers" | "url" | "redirect" | "body">;
+
 export class ExchangeChecker {
   readonly #schemas: SpecSchemas;
+  readonly #names: NameRule;
 
-  constructor(schemas: SpecSchemas) {
+  /** `names`: how a server-sent name may be printed (default: the name rule without a token). */
+  constructor(schemas: SpecSchemas, names: NameRule = nameRule()) {
     this.#schemas = schemas;
+    this.#names = names;
   }
 
   /** The pointer of an operation in the document: `/paths/<path>/<method>`. */
@@ -114,14 +161,42 @@ export class ExchangeChecker {
     return null;
   }
 
-  /** Everything wrong with one exchange, given its body text. */
-  check(
-    operation: OperationFact,
-    exchange: { status: number; headers: Headers; url: URL },
-    body: { text: string } | { error: string },
-  ): Issue[] {
-    const s = this.#schemas;
+  /** Everything wrong with one exchange. */
+  check(operation: OperationFact, exchange: Checked): Issue[] {
     const out: Issue[] = [];
+    this.walk(operation, exchange, (issue) => out.push(issue));
+    return out;
+  }
+
+  /**
+   * Hands each issue of one exchange to `emit` as it is found (so that a page of 100,000 items
+   * is folded, not held), and returns how many list items the answer carried.
+   */
+  walk(operation: OperationFact, exchange: Checked, emit: (issue: Issue) => void): number {
+    const s = this.#schemas;
+    const names = this.#names;
+    const { body } = exchange;
+    const out = new Sink(emit);
+    if (exchange.redirect) {
+      out.push(this.#redirect(exchange.status, exchange.url, exchange.redirect));
+      return 0;
+    }
+    if ("tooLarge" in body) {
+      out.push({
+        ...this.#whole(
+          "too-large",
+          `a body of at most ${body.tooLarge} bytes (--max-response-size)`,
+          {
+            type: "too-large",
+            value: `more than ${body.tooLarge} bytes (read stopped there, connection closed)`,
+          },
+        ),
+        severity: "unchecked",
+      });
+      return 0;
+    }
+    // Cut by the verifier's own time limit: nothing to say about the body.
+    if ("error" in body && body.aborted) return 0;
     const response = this.response(operation, exchange.status);
     if (!response) {
       out.push({
@@ -134,16 +209,18 @@ export class ExchangeChecker {
         spec: `one of ${operation.responses.join(", ")}`,
         actual: { type: "status", value: `HTTP ${exchange.status}` },
       });
-      return out;
+      return 0;
     }
     this.#checkHeaders(response, exchange.headers, out);
 
     const content = s.node(child(response, "content"));
-    if (!content) return out;
+    if (!content) return 0;
     const schema = this.bodySchema(response);
     if ("error" in body) {
-      out.push(this.#whole("body", "a complete body", { type: "error", value: body.error }));
-      return out;
+      out.push(
+        this.#whole("body", "a complete body", { type: "error", value: clip(body.error, 200) }),
+      );
+      return 0;
     }
     const ok = exchange.status >= 200 && exchange.status < 300;
     if (body.text === "") {
@@ -152,7 +229,7 @@ export class ExchangeChecker {
         out.push(
           this.#whole("empty", describeBody(s, schema), { type: "empty", value: "an empty body" }),
         );
-      return out;
+      return 0;
     }
     const mediaType = (exchange.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
     const declared = Object.keys(content);
@@ -163,8 +240,10 @@ export class ExchangeChecker {
       json = true;
     } catch {}
     if (schema && !json) {
-      out.push(this.#whole("not-json", describeBody(s, schema), showText(body.text, mediaType)));
-      return out;
+      out.push(
+        this.#whole("not-json", describeBody(s, schema), showText(body.text, mediaType, names)),
+      );
+      return 0;
     }
     if (!declared.includes(mediaType.toLowerCase())) {
       out.push({
@@ -175,21 +254,27 @@ export class ExchangeChecker {
         general: "content-type",
         item: null,
         spec: declared.join(" or "),
-        actual: { type: "header", value: mediaType ? JSON.stringify(mediaType) : "none" },
+        actual: {
+          type: "header",
+          value: mediaType ? JSON.stringify(showMediaType(mediaType, names)) : "none",
+        },
       });
     }
-    if (!schema) return out;
+    if (!schema) return 0;
     const list = operation.list && ok ? this.listProperty(schema) : null;
-    const issues: Issue[] = [];
-    checkValue(s, schema, parsed, ROOT, issues);
-    findUndocumented(s, schema, parsed, ROOT, issues);
+    // Each issue gets the list item it sits in on its way out.
+    const issues = list
+      ? new Sink((issue) => out.push({ ...issue, item: itemOf(issue, list) }))
+      : out;
+    checkValue(s, names, schema, parsed, ROOT, issues);
+    findUndocumented(s, names, schema, parsed, ROOT, issues);
     if (list && isObject(parsed)) this.#checkLinks(schema, parsed, exchange.url, issues);
-    for (const issue of issues) out.push(list ? { ...issue, item: itemOf(issue, list) } : issue);
-    return out;
+    const items = list && isObject(parsed) ? parsed[list] : undefined;
+    return Array.isArray(items) ? items.length : 0;
   }
 
   /** Each declared header present holds to its schema; a required one is present. */
-  #checkHeaders(response: string, headers: Headers, out: Issue[]): void {
+  #checkHeaders(response: string, headers: Headers, out: Out): void {
     const s = this.#schemas;
     const declared = s.node(child(response, "headers")) ?? {};
     for (const name of Object.keys(declared)) {
@@ -215,7 +300,9 @@ export class ExchangeChecker {
       if (!s.node(schema)) continue;
       const numeric = s.types(schema).has("integer") && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim());
       const typed = numeric ? Number(value) : value;
-      if (!s.valid(schema, typed)) out.push(issue(s.describe(schema), show(value, "code")));
+      if (!s.valid(schema, typed)) {
+        out.push(issue(s.describe(schema), show(value, "code", this.#names)));
+      }
     }
   }
 
@@ -223,7 +310,7 @@ export class ExchangeChecker {
    * The page's links (its `format: uri` properties, `next` and `previous`) lead to the next and
    * previous page of the list that was asked for: the same origin and path as the request.
    */
-  #checkLinks(schema: string, page: Record<string, unknown>, url: URL, out: Issue[]): void {
+  #checkLinks(schema: string, page: Record<string, unknown>, url: URL, out: Out): void {
     const s = this.#schemas;
     for (const [name, at] of s.properties(schema)) {
       if (s.resolve(at).node.format !== "uri") continue;
@@ -246,10 +333,30 @@ export class ExchangeChecker {
         spec: `a link to this list: ${url.origin}${url.pathname}?…`,
         actual: {
           type: "string",
-          value: `${JSON.stringify(`${link.origin}${link.pathname}?…`)} (string)`,
+          value: `${JSON.stringify(`${showUrl(link, this.#names)}?…`)} (string)`,
         },
       });
     }
+  }
+
+  /** A redirect: the spec declares none. Its target is named by origin (and path on the same origin). */
+  #redirect(status: number, from: URL, redirect: NonNullable<Exchange["redirect"]>): Issue {
+    const { to } = redirect;
+    const where = !to
+      ? "no usable Location"
+      : to.origin === from.origin
+        ? `${showUrl(to, this.#names)} (same origin: ${redirect.followed ? "followed" : "not followed, too many hops"})`
+        : `${showUrl(to, this.#names, false)} (another origin: not followed, the token not sent)`;
+    return {
+      severity: "contradiction",
+      kind: "redirect",
+      location: "status",
+      pointer: "",
+      general: "",
+      item: null,
+      spec: "an answer at this URL: the spec declares no redirect",
+      actual: { type: "redirect", value: `HTTP ${status} to ${where}` },
+    };
   }
 
   #whole(kind: string, spec: string, actual: Shown): Issue {
@@ -303,17 +410,18 @@ function issueAt(path: Path, kind: string, spec: string, actual: Shown): Issue {
  */
 function checkValue(
   s: SpecSchemas,
+  names: NameRule,
   pointer: string,
   value: unknown,
   path: Path,
-  out: Issue[],
+  out: Out,
 ): void {
   if (s.valid(pointer, value)) return;
   const before = out.length;
   const { pointer: at, node } = s.resolve(pointer);
   /** An issue with the value as a whole: what the schema at `at` says, and the value. */
   const report = (kind: string): void => {
-    out.push(issueAt(path, kind, s.describe(at), show(value, exposure(s, at))));
+    out.push(issueAt(path, kind, s.describe(at), show(value, exposure(s, at), names)));
   };
   const branches = s.branches(at);
   if (branches.length > 0) {
@@ -327,13 +435,13 @@ function checkValue(
     );
     const structured = typeof value === "object" && value !== null;
     if (structured && fitting.length === 1 && fitting[0] !== undefined) {
-      checkValue(s, fitting[0], value, path, out);
+      checkValue(s, names, fitting[0], value, path, out);
     } else {
       const kind = !typeFits(s.types(at), value) ? "type" : s.coded(at) ? "enum" : "no-match";
       report(kind);
     }
   } else {
-    for (const part of s.allOf(at)) checkValue(s, part, value, path, out);
+    for (const part of s.allOf(at)) checkValue(s, names, part, value, path, out);
     const types = ownTypes(node);
     if (types && !typeFits(types, value)) {
       report("type");
@@ -343,10 +451,12 @@ function checkValue(
     ) {
       report("enum");
     } else {
-      if (isObject(value)) checkObject(s, at, node, value, path, out);
+      if (isObject(value)) checkObject(s, names, at, node, value, path, out);
       if (Array.isArray(value) && node.items !== undefined) {
         const items = child(at, "items");
-        for (const [i, item] of value.entries()) checkValue(s, items, item, index(path, i), out);
+        for (const [i, item] of value.entries()) {
+          checkValue(s, names, items, item, index(path, i), out);
+        }
       }
       // Ajv's other verdicts on this value itself (format, pattern, minimum, maxLength, ...).
       if (s.allOf(at).length === 0) {
@@ -365,11 +475,12 @@ function checkValue(
 
 function checkObject(
   s: SpecSchemas,
+  names: NameRule,
   at: string,
   node: Record<string, unknown>,
   value: Record<string, unknown>,
   path: Path,
-  out: Issue[],
+  out: Out,
 ): void {
   const known = s.properties(at);
   if (Array.isArray(node.required)) {
@@ -378,7 +489,7 @@ function checkObject(
       const property = known.get(name);
       out.push(
         issueAt(
-          key(path, name),
+          key(path, name, names),
           "required",
           `required: ${property ? s.describe(property) : "present"}`,
           { type: "absent", value: "absent" },
@@ -390,22 +501,50 @@ function checkObject(
   if (isObject(own)) {
     for (const name of Object.keys(own)) {
       if (name in value) {
-        checkValue(s, child(child(at, "properties"), name), value[name], key(path, name), out);
+        checkValue(
+          s,
+          names,
+          child(child(at, "properties"), name),
+          value[name],
+          key(path, name, names),
+          out,
+        );
       }
     }
   }
   if (node.additionalProperties === false) {
-    for (const name of Object.keys(value)) {
-      if (known.has(name)) continue;
-      out.push(
-        issueAt(
-          key(path, name),
-          "additional",
-          "not allowed: the schema is closed",
-          show(value[name]),
-        ),
-      );
-    }
+    const unknown = Object.keys(value).filter((name) => !known.has(name));
+    listNames(unknown, path, out, (name) =>
+      issueAt(
+        key(path, name, names),
+        "additional",
+        "not allowed: the schema is closed",
+        show(value[name], "mask", names),
+      ),
+    );
+  }
+}
+
+/**
+ * One issue per name for the first {@link MAX_NAMES} names of one object, then one issue that
+ * carries the rest (to be counted): 20,000 undocumented keys make 21 issues, not 20,000.
+ */
+function listNames(
+  unknown: readonly string[],
+  path: Path,
+  out: Out,
+  issue: (name: string) => Issue,
+): void {
+  for (const name of unknown.slice(0, MAX_NAMES)) out.push({ ...issue(name), name });
+  if (unknown.length > MAX_NAMES) {
+    const first = issue(unknown[MAX_NAMES] as string);
+    out.push({
+      ...first,
+      pointer: `${path.concrete}/…`,
+      general: `${path.general}/…`,
+      actual: { type: "names", value: "" },
+      more: unknown.slice(MAX_NAMES),
+    });
   }
 }
 
@@ -416,16 +555,17 @@ function checkObject(
  */
 function findUndocumented(
   s: SpecSchemas,
+  names: NameRule,
   pointer: string,
   value: unknown,
   path: Path,
-  out: Issue[],
+  out: Out,
 ): void {
   if (Array.isArray(value)) {
     const items = s.items(pointer);
     if (items) {
       for (const [i, item] of value.entries())
-        findUndocumented(s, items, item, index(path, i), out);
+        findUndocumented(s, names, items, item, index(path, i), out);
     }
     return;
   }
@@ -441,17 +581,21 @@ function findUndocumented(
   const known = new Map<string, string>();
   for (const schema of schemas) for (const [k, v] of s.properties(schema)) known.set(k, v);
   if (known.size === 0 || schemas.some((schema) => s.closed(schema))) return;
-  const names = schemas.map((schema) => s.name(schema)).filter(Boolean);
-  const owner = names.length > 0 ? names.join(" or ") : "the schema";
+  const owners = schemas.map((schema) => s.name(schema)).filter(Boolean);
+  const owner = owners.length > 0 ? owners.join(" or ") : "the schema";
+  const unknown: string[] = [];
   for (const name of Object.keys(value)) {
     const at = known.get(name);
-    if (at) {
-      findUndocumented(s, at, value[name], key(path, name), out);
-    } else {
-      out.push({
-        ...issueAt(key(path, name), "undocumented", `not described by ${owner}`, show(value[name])),
-        severity: "undocumented",
-      });
-    }
+    if (at) findUndocumented(s, names, at, value[name], key(path, name, names), out);
+    else unknown.push(name);
   }
+  listNames(unknown, path, out, (name) => ({
+    ...issueAt(
+      key(path, name, names),
+      "undocumented",
+      `not described by ${owner}`,
+      show(value[name], "mask", names),
+    ),
+    severity: "undocumented",
+  }));
 }

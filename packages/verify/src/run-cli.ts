@@ -2,11 +2,18 @@
 // the resources the spec's operations name (`x-required-roles`), so a new resource in the spec
 // is a new flag without a change here.
 import { parseArgs } from "node:util";
+import { DEFAULT_TIMEOUT, MAX_RESPONSE_SIZE } from "@community-api/client";
 import { resourcesOf } from "./facts.js";
-import { formatReport } from "./format.js";
+import { formatMarkdown, formatReport } from "./format.js";
 import { redactDeep, redactor } from "./mask.js";
 import { loadFacts, packageVersion } from "./spec-files.js";
-import { DEFAULT_CONCURRENCY, DEFAULT_PAGES, verify } from "./verify.js";
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_PAGES,
+  DEFAULT_RUN_TIMEOUT,
+  formatBytes,
+  verify,
+} from "./verify.js";
 
 /** Where the CLI writes, and what it sends with (tests pass their own). */
 export interface CliIo {
@@ -43,7 +50,16 @@ Options:
 ${resources.join("\n")}
   --pages <n>             pages to walk per combination (default ${DEFAULT_PAGES})
   --concurrency <n>       combinations in flight at once (default ${DEFAULT_CONCURRENCY})
-  --json                  print the report as JSON
+  --timeout <s>           time limit of each request, in seconds, until its body is read
+                          (default ${DEFAULT_TIMEOUT / 1000}, the client's)
+  --run-timeout <s>       time limit of the whole run, in seconds; what is not done by then
+                          is reported as not checked (default ${DEFAULT_RUN_TIMEOUT / 1000})
+  --max-response-size <n> the most bytes of a response body read (decoded): a number of
+                          bytes, or with KiB, MiB or GiB (default ${formatBytes(MAX_RESPONSE_SIZE).replace(" ", "")}, the client's)
+  --report <format>       text (default), json, or markdown: a redacted report to paste
+                          into an issue (no token, no personal data, no host)
+  --show-host             keep the hosts in the markdown report
+  --json                  the same as --report json
   -h, --help              show this help
   -v, --version           show the version
 
@@ -51,6 +67,36 @@ Exit status: 0 the answers agree with the spec, 1 something contradicts it, 2 it
 (bad URL or arguments, token refused, network) or could not check everything.
 `;
 }
+
+/** `--timeout 1.5` -> 1500 (ms). */
+function seconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const ms = Math.round(Number(value) * 1000);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(value) || !(ms >= 1 && ms < 2 ** 31)) {
+    throw new Error(
+      `--${name} must be a positive number of seconds (up to 24 days), got ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
+}
+
+const UNITS: Record<string, number> = { "": 1, b: 1, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30 };
+
+/** `--max-response-size 16MiB` -> 16777216 (bytes). */
+function bytes(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const match = /^([0-9]+)\s*([a-z]*)$/i.exec(value);
+  const unit = UNITS[match?.[2]?.toLowerCase() ?? "?"];
+  const size = match && unit ? Number(match[1]) * unit : Number.NaN;
+  if (!(Number.isSafeInteger(size) && size >= 1)) {
+    throw new Error(
+      `--max-response-size must be a positive number of bytes, or of KiB, MiB or GiB (16MiB), got ${JSON.stringify(value)}`,
+    );
+  }
+  return size;
+}
+
+const FORMATS = ["text", "json", "markdown"] as const;
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -92,6 +138,11 @@ export async function runCli(
         token: { type: "string" },
         pages: { type: "string" },
         concurrency: { type: "string" },
+        timeout: { type: "string" },
+        "run-timeout": { type: "string" },
+        "max-response-size": { type: "string" },
+        report: { type: "string" },
+        "show-host": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -115,6 +166,13 @@ export async function runCli(
   if (typeof baseUrl !== "string" || baseUrl === "") return usage("--base-url is required");
   let pages: number;
   let concurrency: number;
+  let timeout: number;
+  let runTimeout: number;
+  let maxResponseSize: number;
+  const format = (values.json ? "json" : (values.report ?? "text")) as string;
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    return usage(`--report must be one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
+  }
   try {
     pages = positiveInteger("pages", values.pages as string | undefined, DEFAULT_PAGES);
     concurrency = positiveInteger(
@@ -122,6 +180,13 @@ export async function runCli(
       values.concurrency as string | undefined,
       DEFAULT_CONCURRENCY,
     );
+    timeout = seconds("timeout", values.timeout as string | undefined, DEFAULT_TIMEOUT);
+    runTimeout = seconds(
+      "run-timeout",
+      values["run-timeout"] as string | undefined,
+      DEFAULT_RUN_TIMEOUT,
+    );
+    maxResponseSize = bytes(values["max-response-size"] as string | undefined, MAX_RESPONSE_SIZE);
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
@@ -130,11 +195,23 @@ export async function runCli(
   const ids = Object.fromEntries(resources.map((r) => [r, values[r] as string | undefined]));
 
   const report = redactDeep(
-    await verify({ baseUrl, token, ids, pages, concurrency, fetch: io.fetch }),
+    await verify({
+      baseUrl,
+      token,
+      ids,
+      pages,
+      concurrency,
+      timeout,
+      runTimeout,
+      maxResponseSize,
+      fetch: io.fetch,
+    }),
     redact,
   );
-  if (values.json) io.stdout(redact(`${JSON.stringify(report, null, 2)}\n`));
-  else if (!report.fatal) io.stdout(redact(formatReport(report)));
+  if (format === "json") io.stdout(redact(`${JSON.stringify(report, null, 2)}\n`));
+  else if (format === "markdown") {
+    io.stdout(redact(formatMarkdown(report, { showHost: values["show-host"] === true })));
+  } else if (!report.fatal) io.stdout(redact(formatReport(report)));
   if (report.fatal) io.stderr(redact(`community-api-verify: ${report.fatal.message}\n`));
   if (report.outcome === "incomplete") {
     io.stderr("community-api-verify: some combinations could not be checked (see the notes)\n");

@@ -1,63 +1,21 @@
 // The command as users run it: the built bin against the deviating server (report and exit 1, in
 // both formats, the token from the environment or the command line and in no output), and each
 // way it cannot run (exit 2 with a message that says which).
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import facts from "@community-api/spec/operations.json" with { type: "json" };
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, TOKEN_VARIABLE, type VerifyReport } from "../src/index.js";
+import { TOKEN_VARIABLE, type VerifyReport } from "../src/index.js";
 import {
   type DeviatingServer,
   PERSONAL,
   startDeviatingServer,
   TOKEN,
 } from "./support/deviating-server.js";
+import { type Output, runBin, runHere } from "./support/run-bin.js";
 
-const bin = fileURLToPath(new URL("../bin/community-api-verify.js", import.meta.url));
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-
-interface Ran {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the bin in a child process (the server lives in this one, so never spawnSync). */
-function runBin(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Runs the command in process. */
-async function runHere(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, env, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -75,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const expectClean = (ran: Ran) => {
+const expectClean = (ran: Output) => {
   for (const output of [ran.stdout, ran.stderr]) {
     expect(output).not.toContain(TOKEN);
     for (const personal of PERSONAL) expect(output).not.toContain(personal);

@@ -91,9 +91,17 @@ describe("against a server that deviates from the spec", () => {
     expect(f.actual).toEqual({ type: "object", value: "{…} (object; keys: message, status)" });
     expect(f.seen).toEqual({ count: 2, of: 2, unit: "responses", status: 403 });
     expect(finding("getEventInvitedUsers", "/message").severity).toBe("undocumented");
-    expect(report.notes.join("\n")).toMatch(
-      /getEventInvitedUsers: HTTP 403 to \d+ of \d+ combinations: the token lacks the event role \(manager\) for event 1/,
+    // Every combination refused: the operation is named as not checked, with the role it needs,
+    // counted over the same combinations as its line.
+    const event = report.operations.find((o) => o.operationId === "getEventInvitedUsers");
+    const combinations = event?.combinations.length;
+    expect(event?.notChecked).toMatch(
+      new RegExp(
+        `^HTTP 403 to \\d+ of ${combinations} combinations: the token lacks the event role \\(manager\\) for event 1$`,
+      ),
     );
+    expect(report.summary.notChecked).toBe(1);
+    expect(formatReport(report)).toContain(`NOT CHECKED: ${event?.notChecked}`);
   });
 
   it("names a next (and previous) link to another host", () => {

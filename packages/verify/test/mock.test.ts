@@ -1,6 +1,6 @@
 // The verifier against the realistic mock, which Prism holds to the spec: nothing to report,
-// exit 0, whichever resource the token may read; a resource the token may not read is noted,
-// not reported.
+// exit 0, whichever resource the token may read; a resource the token may not read is named as
+// not checked (exit 2), not reported as a finding.
 import { type RunningMock, startMock, TEST_TOKENS } from "@community-api/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport, verify } from "../src/index.js";
@@ -32,18 +32,25 @@ describe("against the realistic mock", () => {
     expect(formatReport(report)).toMatch(/the answers agree with the spec \(exit 0\)\.\n$/);
   });
 
-  it("notes the lists the token may not read, and still exits 0", async () => {
+  it("names the list the token may not read as not checked, with the role it lacks, and exits 2", async () => {
     const report = await verify({
       baseUrl: mock.url,
       token: TEST_TOKENS.courseManager,
       ids: { course: 1, event: 1 },
     });
     expect(report.findings).toEqual([]);
-    expect(report.exitCode).toBe(0);
-    expect(report.notes).toEqual([
-      expect.stringMatching(
-        /^getEventInvitedUsers: HTTP 403 to \d+ of \d+ combinations: the token lacks the event role/,
+    expect(report.notes).toEqual([]);
+    const event = report.operations.find((o) => o.operationId === "getEventInvitedUsers");
+    expect(event?.notChecked).toMatch(
+      new RegExp(
+        `^HTTP 403 to ${event?.combinations.length} of ${event?.combinations.length} combinations: the token lacks the event role \\(manager\\) for event 1$`,
       ),
-    ]);
+    );
+    expect(report.summary.notChecked).toBe(1);
+    expect(report.outcome).toBe("incomplete");
+    expect(report.exitCode).toBe(2);
+    expect(formatReport(report)).toMatch(
+      /1 operation not checked: nothing contradicts the spec, but not everything could be checked \(exit 2\)\.\n$/,
+    );
   });
 });

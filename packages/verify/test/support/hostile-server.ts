@@ -1,0 +1,98 @@
+// A server on 127.0.0.1 for the hostile cases: each test gives it the one way it misbehaves
+// (`answer`), and everything else is answered by the mock's in-process kit, which holds to the
+// spec, so that a report holds exactly what the test staged. It records what a test asserts on:
+// every request (with its Authorization header) and, per response, the bytes written and
+// whether the client closed the connection before the end.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createMockFetch, TEST_TOKENS } from "@community-api/mock/kit";
+
+/** What the server saw of one request. */
+export interface Seen {
+  readonly url: string;
+  readonly authorization: string | undefined;
+  /** Bytes of the body written before the end or the close. */
+  bytes: number;
+  /** The client closed the connection before the response ended. */
+  closedEarly: boolean;
+}
+
+/** Handles a request itself (true), or leaves it to the kit (false). */
+export type Answer = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  server: HostileServer,
+) => boolean;
+
+export interface HostileServer {
+  readonly url: string;
+  readonly seen: Seen[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server. Requests bearing `token` reach the kit as the course-1 manager's (the only
+ * token it knows for course 1); others reach it as they came (no token: the spec's 401).
+ */
+export async function startHostileServer(
+  token: string,
+  answer: Answer = () => false,
+): Promise<HostileServer> {
+  const kit = createMockFetch();
+  const seen: Seen[] = [];
+  const server = createServer(async (req, res) => {
+    const record: Seen = {
+      url: req.url ?? "",
+      authorization: req.headers.authorization,
+      bytes: 0,
+      closedEarly: false,
+    };
+    seen.push(record);
+    // Counts what is written; notes a close before the end (the client stopped reading).
+    const write = res.write.bind(res) as (chunk: Uint8Array | string) => boolean;
+    res.write = ((chunk: Uint8Array | string, ...rest: unknown[]) => {
+      record.bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof res.write;
+    res.once("close", () => {
+      if (!res.writableFinished) record.closedEarly = true;
+    });
+    const url = new URL(req.url ?? "/", origin);
+    if (answer(req, res, url, handle)) return;
+    const headers = new Headers();
+    if (req.headers.authorization === `Bearer ${token}`) {
+      headers.set("authorization", `Bearer ${TEST_TOKENS.courseManager}`);
+    } else if (req.headers.authorization) {
+      headers.set("authorization", req.headers.authorization);
+    }
+    const response = await kit(url, { headers });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const handle: HostileServer = {
+    url: origin,
+    seen,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+  return handle;
+}
+
+/** Writes `chunk` until the client goes away, respecting backpressure: a body that never ends. */
+export function endless(res: ServerResponse, chunk: Buffer): void {
+  const pump = () => {
+    while (!res.destroyed) {
+      if (!res.write(chunk)) {
+        res.once("drain", pump);
+        return;
+      }
+    }
+  };
+  pump();
+}
