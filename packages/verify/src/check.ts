@@ -341,12 +341,19 @@ export class ExchangeChecker {
 
   /** A redirect: the spec declares none. Its target is named by origin (and path on the same origin). */
   #redirect(status: number, from: URL, redirect: NonNullable<Exchange["redirect"]>): Issue {
-    const { to } = redirect;
-    const where = !to
-      ? "no usable Location"
-      : to.origin === from.origin
-        ? `${showUrl(to, this.#names)} (same origin: ${redirect.followed ? "followed" : "not followed, too many hops"})`
-        : `${showUrl(to, this.#names, false)} (another origin: not followed, the token not sent)`;
+    const { to, followed } = redirect;
+    const names = this.#names;
+    // The type tells the three apart, so that each is a finding of its own.
+    const [type, where] = !to
+      ? ["redirect without a location", "no usable Location"]
+      : to.origin !== from.origin
+        ? [
+            "redirect to another origin",
+            `${showUrl(to, names, false)} (another origin: not followed, the token not sent)`,
+          ]
+        : followed
+          ? ["redirect on the same origin", `${showUrl(to, names)} (same origin: followed)`]
+          : ["redirect loop", `${showUrl(to, names)} (same origin: not followed, too many hops)`];
     return {
       severity: "contradiction",
       kind: "redirect",
@@ -355,7 +362,7 @@ export class ExchangeChecker {
       general: "",
       item: null,
       spec: "an answer at this URL: the spec declares no redirect",
-      actual: { type: "redirect", value: `HTTP ${status} to ${where}` },
+      actual: { type, value: `HTTP ${status} to ${where}` },
     };
   }
 

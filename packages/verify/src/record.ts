@@ -34,7 +34,7 @@ export interface Exchange {
   readonly seq: number;
   /** `GET /api/v2/course/1/users/?ordering=joined_at`: the request the client made (path and query, decoded), never headers. */
   readonly request: string;
-  /** Where this answer came from (after same-origin redirects). */
+  /** The URL the client asked for (a redirect's answer is checked against it too). */
   readonly url: URL;
   readonly status: number;
   readonly headers: Headers;
@@ -170,6 +170,7 @@ export function recordingFetch(options: RecordingOptions): typeof globalThis.fet
     });
     for (let hop = 0; ; hop++) {
       const here = new URL(response.url || request.url);
+
       let redirect: Redirect | null = null;
       if (REDIRECTS.has(response.status)) {
         const location = response.headers.get("location");
@@ -182,7 +183,7 @@ export function recordingFetch(options: RecordingOptions): typeof globalThis.fet
         seq: sequence++,
         request:
           hop === 0 ? described : `${described} (after ${hop} redirect${hop > 1 ? "s" : ""})`,
-        url: here,
+        url,
         status: response.status,
         headers: response.headers,
         body,

@@ -17,13 +17,13 @@ export interface Seen {
   closedEarly: boolean;
 }
 
-/** Handles a request itself (true), or leaves it to the kit (false). */
+/** Handles a request itself (true), leaves it to the kit (false), or has the kit answer another path and query (a string). */
 export type Answer = (
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   server: HostileServer,
-) => boolean;
+) => boolean | string;
 
 export interface HostileServer {
   readonly url: string;
@@ -58,8 +58,10 @@ export async function startHostileServer(
     res.once("close", () => {
       if (!res.writableFinished) record.closedEarly = true;
     });
-    const url = new URL(req.url ?? "/", origin);
-    if (answer(req, res, url, handle)) return;
+    let url = new URL(req.url ?? "/", origin);
+    const answered = answer(req, res, url, handle);
+    if (answered === true) return;
+    if (typeof answered === "string") url = new URL(answered, origin);
     const headers = new Headers();
     if (req.headers.authorization === `Bearer ${token}`) {
       headers.set("authorization", `Bearer ${TEST_TOKENS.courseManager}`);
