@@ -4,6 +4,8 @@
 // the copy (bundle -> operation facts -> types -> client and mock generators), and:
 // - the client has the named method, both iterators and the new parameter, in its types (tsc on
 //   a consumer) and on the wire (the copied client, bundled, sends them);
+// - the query package has the operation's query options, infinite options and keys, typed (tsc)
+//   and working (its infinite options walk the new list through the copied client);
 // - the docs get its TypeScript, curl and fetch samples (the TypeScript one compiles);
 // - the mock's type check fails naming the list implementation the new operation lacks (the
 //   one thing besides the spec a new list operation needs by hand, with its data if new).
@@ -97,13 +99,27 @@ client.getCourseDashboardUsers(1, { min_completion: "half" });
 client.getCourseWaitingUsers(1, { statuses: "joined" });
 `;
 
+const QUERY_CONSUMER = `import { createCommunityClient } from "@community-api/client";
+import { createCommunityQueries } from "./src/index.js";
+
+const queries = createCommunityQueries(createCommunityClient({ baseUrl: "https://community.test" }));
+export const options = queries.getCourseWaitingUsers(1, { limit: 5 });
+export const pages = queries.infinite.courseWaitingUsers(1, { pageSize: 5 });
+export const keys = [queries.keys.getCourseWaitingUsers(1), queries.keys.all];
+export const filtered = queries.getCourseDashboardUsers(1, { min_completion: 50 });
+// @ts-expect-error min_completion is an integer, as the spec says
+queries.getCourseDashboardUsers(1, { min_completion: "half" });
+// @ts-expect-error the new operation has no statuses parameter
+queries.infinite.courseWaitingUsers(1, { statuses: "joined" });
+`;
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "add-operation-"));
   for (const file of ["redocly.yaml", "tsconfig.base.json"]) {
     cpSync(join(repoRoot, file), join(work, file));
   }
   const spec = copyPackage("spec");
-  for (const folder of ["packages/types", "packages/client", "packages/mock"]) {
+  for (const folder of ["packages/types", "packages/client", "packages/query", "packages/mock"]) {
     mkdirSync(join(work, "packages"), { recursive: true });
     copyPackage(folder);
   }
@@ -160,11 +176,24 @@ describe("one added operation and one added parameter, by spec edits alone", () 
         "--facts",
         facts(),
       ]),
+      run([
+        join(work, "packages", "query", "scripts", "generate.mjs"),
+        "--write",
+        "--facts",
+        facts(),
+      ]),
     ];
   }, 120_000);
 
   it("lints, bundles and generates", () => {
-    expect(steps.map((s) => (s.ok ? "ok" : s.output))).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+    expect(steps.map((s) => (s.ok ? "ok" : s.output))).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+    ]);
     const derived = JSON.parse(readFileSync(facts(), "utf8"));
     const waiting = derived.operations.find(
       (o: { operationId: string }) => o.operationId === "getCourseWaitingUsers",
@@ -231,6 +260,89 @@ describe("one added operation and one added parameter, by spec edits alone", () 
       "https://community.test/api/v2/course/3/waiting/?limit=1",
       "https://community.test/api/v2/course/3/waiting/?limit=1&offset=1",
       "https://community.test/api/v2/course/1/users/?min_completion=50",
+    ]);
+  }, 60_000);
+
+  it("gives the query package the options, infinite options and keys, typed from the spec", () => {
+    const query = join(work, "packages", "query");
+    writeFileSync(join(query, "consumer.ts"), QUERY_CONSUMER);
+    writeFileSync(
+      join(query, "tsconfig.trial.json"),
+      JSON.stringify({
+        extends: "../../tsconfig.base.json",
+        compilerOptions: {
+          types: [],
+          paths: {
+            "@community-api/types": ["../types/src/index.ts"],
+            "@community-api/client": ["../client/src/index.ts"],
+          },
+        },
+        include: ["src", "consumer.ts"],
+      }),
+    );
+    const result = run([tsc, "-p", "tsconfig.trial.json"], query);
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  }, 120_000);
+
+  it("walks the new list with the query package's infinite options", async () => {
+    const query = join(work, "packages", "query");
+    const out = join(query, "trial.mjs");
+    const esbuild = require.resolve("esbuild", { paths: [join(repoRoot, "packages", "client")] });
+    const { buildSync } = (await import(pathToFileURL(esbuild).href)) as {
+      buildSync(options: object): unknown;
+    };
+    writeFileSync(
+      join(query, "trial-entry.ts"),
+      `export { createCommunityClient } from "../client/src/index.ts";
+export { createCommunityQueries } from "./src/index.ts";`,
+    );
+    buildSync({
+      entryPoints: [join(query, "trial-entry.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      outfile: out,
+      logLevel: "silent",
+      alias: {
+        "@community-api/client": join(work, "packages", "client", "src", "index.ts"),
+      },
+    });
+    const { createCommunityClient, createCommunityQueries } = await import(pathToFileURL(out).href);
+    const { QueryClient } = await import(
+      pathToFileURL(
+        require.resolve("@tanstack/query-core", { paths: [join(repoRoot, "packages", "query")] }),
+      ).href
+    );
+    const sent: string[] = [];
+    const client = createCommunityClient({
+      baseUrl: "https://community.test",
+      token: "t",
+      fetch: async (request: Request) => {
+        sent.push(request.url);
+        const next = sent.length === 1 ? "https://community.test/x/?limit=1&offset=1" : null;
+        return new Response(
+          JSON.stringify({ count: 2, next, previous: null, results: [{ id: sent.length }] }),
+        );
+      },
+    });
+    const queries = createCommunityQueries(client);
+    const cache = new QueryClient();
+    const options = queries.infinite.courseWaitingUsers(3, { pageSize: 1 });
+    const data = await cache.fetchInfiniteQuery({ ...options, pages: 2 });
+    expect(data.pages.flatMap((page: { results: unknown[] }) => page.results)).toEqual([
+      { id: 1 },
+      { id: 2 },
+    ]);
+    expect(options.queryKey.slice(3)).toEqual([
+      "getCourseWaitingUsers",
+      "3",
+      "infinite",
+      { pageSize: 1 },
+    ]);
+    expect(sent).toEqual([
+      "https://community.test/api/v2/course/3/waiting/?limit=1",
+      "https://community.test/api/v2/course/3/waiting/?limit=1&offset=1",
     ]);
   }, 60_000);
 

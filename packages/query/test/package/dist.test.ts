@@ -1,0 +1,73 @@
+// The built package as users get it: ESM and CJS entries with one API, the peers left as
+// imports (one copy of the client and of query-core in an app), and the size budget.
+// Needs `pnpm build` first (turbo runs it before `test`).
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+
+/** The most this package may add, min+gzip, to an app that has the client and query-core. */
+const SIZE_BUDGET = 1_500;
+const packageDir = fileURLToPath(new URL("../../", import.meta.url));
+const dist = (file: string) => `${packageDir}dist/${file}`;
+const require = createRequire(import.meta.url);
+
+/** Bundles `code` (resolved from this package) for browsers and returns it with its gzipped size. */
+async function bundle(code: string): Promise<{ text: string; gzip: number }> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: packageDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const text = result.outputFiles[0]?.text ?? "";
+  return { text, gzip: gzipSync(text, { level: 9 }).length };
+}
+
+beforeAll(() => {
+  for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
+    if (!existsSync(dist(file)))
+      throw new Error(`dist/${file} is missing: run \`pnpm build\` first`);
+  }
+});
+
+describe("built package", () => {
+  it("exports the same API from the ESM and the CJS build", async () => {
+    const esm = await import(dist("index.js"));
+    const cjs = require(dist("index.cjs"));
+    expect(Object.keys(esm).sort()).toEqual(["createCommunityQueries", "retry", "retryDelay"]);
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+  });
+
+  it("imports its peers instead of bundling them, and nothing at run time from query-core", () => {
+    for (const file of ["index.js", "index.cjs"]) {
+      const code = readFileSync(dist(file), "utf8");
+      expect(code, file).toMatch(/["']@community-api\/client["']/);
+      expect(code, file).not.toMatch(/@tanstack\/query-core/);
+    }
+    const manifest = JSON.parse(readFileSync(`${packageDir}package.json`, "utf8"));
+    expect(Object.keys(manifest.peerDependencies).sort()).toEqual([
+      "@community-api/client",
+      "@tanstack/query-core",
+    ]);
+    expect(manifest.dependencies).toBeUndefined();
+  });
+
+  it(`adds at most ${SIZE_BUDGET} B min+gzip to an app with the client and query-core, for browsers`, async () => {
+    const app = `export * from "@community-api/client"; export { QueryClient, InfiniteQueryObserver } from "@tanstack/query-core";`;
+    const without = await bundle(app);
+    const withQueries = await bundle(`${app} export * from "./dist/index.js";`);
+    const added = withQueries.gzip - without.gzip;
+    console.info(
+      `@community-api/query adds ${added} B min+gzip (app without it: ${without.gzip} B)`,
+    );
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThanOrEqual(SIZE_BUDGET);
+    expect(withQueries.text).not.toMatch(/\brequire\(|from"node:/);
+  });
+});
