@@ -32,7 +32,13 @@ export function scenario<Op extends ListOperationId>(
     const target = route(new URL(request.url).pathname);
     const staged = target && book.take(target.operationId, target.id);
     if (!staged) return undefined;
-    await pause(staged.delayMs, request.signal);
+    // The caller gave up while it waited (its fetch has rejected already): answer nothing,
+    // rather than throw, which MSW would report as an unhandled exception of the handler.
+    const abandoned = await pause(staged.delayMs, request.signal).then(
+      () => false,
+      () => true,
+    );
+    if (abandoned) return Response.error();
     // A 2xx is the normal answer, only later: the next handlers give it.
     const response = stagedAnswer(staged.operationId, staged.status, staged.retryAfter);
     if (response === undefined || request.method !== "HEAD") return response;
