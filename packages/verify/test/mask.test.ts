@@ -1,7 +1,7 @@
 // What a report may show of a value: codes as they are, forms without content, the rest masked;
 // and the token cut out wherever it would appear.
 import { describe, expect, it } from "vitest";
-import { redactDeep, redactor, show } from "../src/mask.js";
+import { nameRule, redactDeep, redactor, show } from "../src/mask.js";
 
 describe("show", () => {
   it.each([
@@ -44,5 +44,43 @@ describe("redactor", () => {
   it("leaves text alone without a token, or with one too short to be a secret", () => {
     expect(redactor(undefined)("abc")).toBe("abc");
     expect(redactor("ab")("abc")).toBe("abc");
+  });
+});
+
+describe("nameRule: a name a server sent is printed when it looks like a field name", () => {
+  const token = "tok_S3cret+/=Zq9~x";
+  const names = nameRule(token);
+
+  it.each([
+    ["nickname", "nickname"],
+    ["custom_field.v2-x", "custom_field.v2-x"],
+    ["anna.mueller@example.org", "‹24 chars: letters, symbols›"],
+    ["Date of birth 1990-04-12", "‹24 chars: letters, digits, spaces, symbols›"],
+    ["1990-04-12", "‹10 chars: digits, symbols›"],
+    ["4915112345678", "‹13 chars: digits›"],
+    ["tok_S3cret", "‹10 chars: letters, digits, symbols›"],
+    [token, "‹18 chars: letters, digits, symbols›"],
+    ["tok_S3cret+~1=Zq9~0x", "‹20 chars: letters, digits, symbols›"],
+    ["x".repeat(65), "‹65 chars: letters›"],
+    ["Ærøskøbing", "‹10 chars: letters›"],
+  ])("%j -> %s", (name, shown) => {
+    expect(names(name)).toBe(shown);
+  });
+
+  it("shapes a 100,000-character name without holding a copy of it", () => {
+    expect(names("a".repeat(100_000))).toBe("‹100000 chars: letters›");
+  });
+});
+
+describe("redactor: every encoding of the token", () => {
+  it.each([
+    [
+      "tok_S3cret+/=Zq9~x",
+      ["tok_S3cret+~1=Zq9~0x", "tok_S3cret%2b%2f%3dZq9~x", "tok_S3cret%2B%2F%3DZq9%7Ex"],
+    ],
+    ['tok"Q\\uo~te/9x', ['tok\\"Q\\\\uo~te/9x', "tok%22Q%5Cuo~te%2F9x", 'tok"Q\\uo~0te~19x']],
+  ])("%s", (token, encoded) => {
+    const redact = redactor(token);
+    for (const form of [token, ...encoded]) expect(redact(`a ${form} b`)).toBe("a *** b");
   });
 });
