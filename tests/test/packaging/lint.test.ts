@@ -13,6 +13,7 @@ import { attw, node, PUBLINT } from "./tools.js";
 const ENTRYPOINTS: Record<PublishedName, string[]> = {
   "@community-api/types": [".", "./package.json"],
   "@community-api/client": [".", "./package.json"],
+  "@community-api/query": [".", "./package.json"],
   "@community-api/mock": [".", "./contract", "./kit", "./msw", "./openapi.json", "./package.json"],
   "@community-api/verify": [".", "./package.json"],
 };

@@ -12,6 +12,7 @@ const run = promisify(execFile);
 export const PUBLISHED = [
   { dir: "types", name: "@community-api/types" },
   { dir: "client", name: "@community-api/client" },
+  { dir: "query", name: "@community-api/query" },
   { dir: "mock", name: "@community-api/mock" },
   { dir: "verify", name: "@community-api/verify" },
 ] as const;
