@@ -108,8 +108,9 @@ function hideHosts(text: string, baseUrl: string): string {
   try {
     base = new URL(baseUrl);
   } catch {}
-  let out = text.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s/"'`?#)]+/gi, (origin) =>
-    base && origin.toLowerCase() === base.origin ? "<base-url>" : "<other-origin>",
+  let out = text.replace(
+    /[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]\s]*\]|[^\s/"'`?#)<>:]+)(?::[0-9]+)?/gi,
+    (origin) => (base && origin.toLowerCase() === base.origin ? "<base-url>" : "<other-origin>"),
   );
   // A host may also appear bare, in the messages of the network (`getaddrinfo ENOTFOUND host`).
   if (base) {
@@ -135,17 +136,18 @@ export function formatMarkdown(report: VerifyReport, options: MarkdownOptions = 
   const hide = (text: string) => (options.showHost ? text : hideHosts(text, report.baseUrl));
   const text = hide(formatReport(report));
   const rows = report.operations.map((o) => {
+    // Text from the report goes into a cell escaped: it cannot end the cell or add markup.
+    const cell = (value: string) => hide(value).replace(/[|\\`*_<>[\]]/g, "\\$&");
     const coverage =
       o.skipped !== null
-        ? `skipped: ${o.skipped}`
+        ? `skipped: ${cell(o.skipped)}`
         : o.notChecked !== null
-          ? `**not checked**: ${o.notChecked}`
+          ? `**not checked**: ${cell(o.notChecked)}`
           : `${o.checked} of ${o.combinations.length} checked`;
     const statuses = Object.entries(o.statuses)
       .map(([status, count]) => `${status} ×${count}`)
       .join(", ");
-    const cell = (value: string) => hide(value).replace(/[|\\`*_<>[\]]/g, "\\$&");
-    return `| \`${o.operationId}\` | ${o.combinations.length} | ${cell(statuses) || "–"} | ${o.items} | ${cell(coverage)} |`;
+    return `| \`${o.operationId}\` | ${o.combinations.length} | ${statuses || "–"} | ${o.items} | ${coverage} |`;
   });
   const { summary } = report;
   const heading = report.fatal
