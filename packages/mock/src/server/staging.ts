@@ -127,6 +127,8 @@ export function createStaging(options: StagingOptions): Staging {
       }
       if (!refused) chunks.push(chunk);
     });
+    // A client that goes away halfway through its body leaves nothing to answer.
+    req.on("error", () => {});
     req.on("end", () => {
       if (refused) return;
       let input: unknown;
