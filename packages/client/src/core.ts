@@ -4,6 +4,7 @@
 // that code out (createCommunityClient adds it).
 import type { OperationId, paths } from "@community-api/types";
 import createClient, { type Client } from "openapi-fetch";
+import { checkBaseUrl } from "./base-url.js";
 import { readBody } from "./body.js";
 import { createApiError, InvalidResponseError } from "./errors.js";
 import { type NamedMethods, OPERATIONS } from "./generated/operations.js";
@@ -122,8 +123,9 @@ function parseBody(
  * {@link CommunityClientOptions} for the defaults.
  */
 export function createCommunityCoreClient(options: CommunityClientOptions): CommunityCoreClient {
+  const baseUrl = checkBaseUrl(options.baseUrl);
   const client = createClient<paths>({
-    baseUrl: options.baseUrl,
+    baseUrl,
     ...(options.headers && { headers: options.headers }),
     querySerializer: serializeQuery,
     // A copy: later changes to the caller's options object do not reach a live client.
@@ -188,7 +190,7 @@ export function createCommunityCoreClient(options: CommunityClientOptions): Comm
   }
   // Read-only: changing it would not move the requests, which openapi-fetch has bound already.
   Object.defineProperty(client, "baseUrl", {
-    value: options.baseUrl.replace(/\/$/, ""),
+    value: baseUrl,
     enumerable: true,
   });
   return Object.assign(client, named) as CommunityCoreClient;

@@ -15,7 +15,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 // (a shared pattern per parameter, a type-only hasInstance, a streaming decode). Issue 26 added
 // about 70 B (the read-only `baseUrl` and the retry policy's exports, which @community-api/query
 // needs), the verifier's exported defaults about 50 B (issue 25): raised from 6,100 B for them.
-const SIZE_BUDGET = 6_250;
+// The check of `baseUrl` when a client is made (issue 25: no URL, credentials, another scheme)
+// added about 90 B, most of it its message: raised from 6,250 B for it (6,295 B).
+const SIZE_BUDGET = 6_300;
 const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 const dist = (file: string) => `${packageDir}dist/${file}`;
 const require = createRequire(import.meta.url);
