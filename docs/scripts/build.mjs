@@ -19,7 +19,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { decorateSpec, listOperations } from "./decorate.mjs";
-import { loadGuides } from "./guides.mjs";
+import { loadGuides, withGuideSources } from "./guides.mjs";
 import { makeOffline } from "./offline.mjs";
 import { renderRedoc } from "./render.mjs";
 import { generateSamples } from "./samples.mjs";
@@ -46,9 +46,10 @@ try {
 
   const spec = readBundledSpec();
   const operationIds = listOperations(spec.doc).map(({ operation }) => operation.operationId);
+  const guides = loadGuides(values.content);
   const doc = decorateSpec(spec.doc, {
     samples: generateSamples(readOperationFacts(spec)),
-    guides: loadGuides(values.content),
+    guides,
     fingerprint: spec.fingerprint,
   });
   const html = renderRedoc(doc, {
@@ -56,7 +57,7 @@ try {
     specVersion: spec.fingerprint.version,
     specSha256: spec.fingerprint.sha256,
   });
-  const page = makeOffline(html);
+  const page = makeOffline(withGuideSources(html, guides));
   writeFileSync(join(tmp, "index.html"), page);
   copyFileSync(spec.files.json, join(tmp, "openapi.json"));
   copyFileSync(spec.files.yaml, join(tmp, "openapi.yaml"));

@@ -62,3 +62,35 @@ export function loadGuides(
     return { title: title.trim(), body: expanded.trim(), file };
   });
 }
+
+/**
+ * The sidebar slug Redoc gives a guide's section (`The statuses filter` -> `the-statuses-filter`).
+ * @param {string} title
+ */
+export function guideSlug(title) {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** The marker in `template.hbs` that {@link withGuideSources} replaces. */
+export const GUIDE_SOURCES_MARKER = "<!-- guide-sources -->";
+
+/**
+ * The page with each guide's Markdown (`# Title` and body) as a JSON data block by slug, for the
+ * page-level Copy button, which Redoc leaves empty on a guide. `<` is escaped so no guide text
+ * can close the block.
+ * @param {string} html the rendered page, holding {@link GUIDE_SOURCES_MARKER} once
+ * @param {Guide[]} guides
+ */
+export function withGuideSources(html, guides) {
+  const parts = html.split(GUIDE_SOURCES_MARKER);
+  if (parts.length !== 2)
+    throw new Error(`the page template must hold ${GUIDE_SOURCES_MARKER} once`);
+  const sources = Object.fromEntries(
+    guides.map((guide) => [guideSlug(guide.title), `# ${guide.title}\n\n${guide.body}\n`]),
+  );
+  const json = JSON.stringify(sources).replace(/</g, "\\u003c");
+  return parts.join(`<script type="application/json" id="guide-sources">${json}</script>`);
+}

@@ -3,12 +3,13 @@
 // the search, the spec fingerprint; and that the page logs no error and talks to no other host.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SPEC_SHA256 } from "@community-api/client";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Guide, loadGuides } from "../scripts/guides.mjs";
+import { type Guide, guideSlug, loadGuides } from "../scripts/guides.mjs";
 import { generateSamples } from "../scripts/samples.mjs";
 import { serveDocs } from "../scripts/serve.mjs";
 import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
@@ -19,6 +20,7 @@ import { operations, specFingerprint } from "./spec-walk.js";
 const executablePath = findChromium();
 const samples = generateSamples(readOperationFacts(readBundledSpec()));
 const squash = (text: string) => text.replace(/\s+/g, "");
+const axeScript = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 if (!executablePath) {
   if (process.env.CI) {
@@ -414,6 +416,274 @@ if (!executablePath) {
       });
     });
 
+    describe("accessible in both themes, on a desktop and a phone (axe-core, issue 28)", () => {
+      // The landing section, each operation (Redoc renders lazily: its hash route first), and
+      // the statuses guide with its wide wire-format table.
+      const views = ["", ...operations.map((operation) => operation.slug), "the-statuses-filter"];
+
+      afterAll(async () => {
+        await page.evaluate(() => localStorage.setItem("redoc.colorMode", "light"));
+        await page.reload({ waitUntil: "load" });
+        await page.setViewportSize({ width: 1400, height: 900 });
+      });
+
+      it.each([
+        [1280, "light"],
+        [1280, "dark"],
+        [390, "light"],
+        [390, "dark"],
+      ])("at %i px in the %s theme: no violation in any view", async (width, theme) => {
+        await page.setViewportSize({ width, height: 900 });
+        await page.evaluate((mode) => localStorage.setItem("redoc.colorMode", mode), theme);
+        await page.reload({ waitUntil: "load" });
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.className))
+          .toBe(theme);
+        const found: Record<string, string[]> = {};
+        for (const view of views) {
+          await page.goto(`${site.url}#/${view}`, { waitUntil: "load" });
+          await page
+            .locator(view ? `[id="${view}"]` : "#api-content h1")
+            .first()
+            .waitFor();
+          await page.waitForTimeout(300); // the page script's fixes run on the next frame
+          if (!(await page.evaluate(() => "axe" in window))) {
+            await page.addScriptTag({ path: axeScript });
+          }
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: AxeLike }).axe;
+            const result = await axe.run(document, { resultTypes: ["violations"] });
+            return result.violations.map(
+              (violation) =>
+                `${violation.impact} ${violation.id}: ${violation.nodes
+                  .slice(0, 3)
+                  .map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`)
+                  .join(" | ")}`,
+            );
+          });
+          if (violations.length > 0) found[view || "landing"] = violations;
+        }
+        expect(found).toEqual({});
+      });
+    });
+
+    describe("samples and tables that read (issue 28)", () => {
+      afterAll(() => page.setViewportSize({ width: 1400, height: 900 }));
+
+      it("at 1280 px every sample reads without sideways scrolling, its copy icon over no line", async () => {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        for (const operation of operations) {
+          await page.goto(`${site.url}#/${operation.slug}`, { waitUntil: "load" });
+          const panel = page.locator(".panel-request-samples").filter({ hasText: operation.path });
+          await panel.scrollIntoViewIfNeeded();
+          for (const label of ["TypeScript", "curl", "fetch"]) {
+            await panel.getByRole("button", { name: /^(TypeScript|curl|fetch)$/ }).click();
+            await page.getByRole("menuitem", { name: label, exact: true }).click();
+            const block = panel.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+            await expect.poll(async () => squash(await shown(block.locator("pre")))).not.toBe("");
+            const measured = await block.evaluate((code) => {
+              const pre = code.querySelector("pre") as HTMLElement;
+              const icon = code
+                .querySelector('[data-testid="copy-button"]')
+                ?.getBoundingClientRect();
+              const first = pre.querySelector(".line, .th-line")?.getBoundingClientRect();
+              return {
+                hidden: pre.scrollWidth - pre.clientWidth,
+                covers: !!icon && !!first && icon.bottom > first.top && icon.left < first.right,
+              };
+            });
+            expect(measured, `${operation.operationId} ${label}`).toEqual({
+              hidden: 0,
+              covers: false,
+            });
+          }
+          // The response samples (JSON) too.
+          const responses = await page
+            .locator(`[id="${operation.slug}"] .panel-response-samples pre`)
+            .evaluateAll((pres) => pres.map((pre) => pre.scrollWidth - pre.clientWidth));
+          expect(responses.length).toBeGreaterThan(0);
+          for (const hidden of responses) expect(hidden, operation.operationId).toBe(0);
+        }
+      });
+
+      it("shows the sample's whole path on a phone, and every role badge whole on its tag's cards", async () => {
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const operation of operations) {
+            await page.goto(`${site.url}#/${operation.slug}`, { waitUntil: "load" });
+            const header = page
+              .locator(".panel-request-samples")
+              .filter({ hasText: operation.path })
+              .locator('[data-component-name="Panel/PanelHeader"]');
+            await header.scrollIntoViewIfNeeded();
+            const cut = await header
+              .locator("button span, button")
+              .evaluateAll(
+                (nodes) => nodes.filter((node) => node.scrollWidth > node.clientWidth + 1).length,
+              );
+            expect(cut, `${operation.operationId} at ${width} px`).toBe(0);
+            expect(squash(await shown(header))).toContain(squash(operation.path));
+          }
+          for (const tag of new Set(operations.map((operation) => operation.tag))) {
+            const slug = guideSlug(tag);
+            await page.goto(`${site.url}#/${slug}`, { waitUntil: "load" });
+            const cards = page.locator(
+              `[id="${slug}"] a [data-component-name="Tag/Tag"]:not(.tag-get) > div`,
+            );
+            await expect.poll(() => cards.count()).toBeGreaterThan(0);
+            const badges = await cards.evaluateAll((divs) =>
+              divs.map((div) => ({
+                text: div.textContent,
+                cut:
+                  div.scrollWidth > div.clientWidth + 1 ||
+                  (div.parentElement?.scrollWidth ?? 0) > (div.parentElement?.clientWidth ?? 0) + 1,
+              })),
+            );
+            for (const badge of badges)
+              expect(badge, `${tag} at ${width} px`).toMatchObject({ cut: false });
+          }
+        }
+      });
+
+      it("copies each guide's Markdown with the page-level Copy button, and says Copied", async () => {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        for (const guide of loadGuides(contentDir)) {
+          const slug = guideSlug(guide.title);
+          await page.goto(`${site.url}#/${slug}`, { waitUntil: "load" });
+          await page.evaluate(() => navigator.clipboard.writeText(""));
+          const button = page.locator(`[id="${slug}"] [data-testid="page-actions"] button`).first();
+          await button.click();
+          await expect
+            .poll(() => button.getAttribute("data-copied"), { message: guide.file })
+            .toBe("");
+          expect(await page.locator("#copy-status").textContent()).toBe("Copied");
+          const copied = await page.evaluate(() => navigator.clipboard.readText());
+          expect(copied, guide.file).toBe(`# ${guide.title}\n\n${guide.body}\n`);
+        }
+        // An operation's copy is Redoc's own (a spec excerpt): it says Copied too.
+        const operation = operations[0];
+        if (!operation) throw new Error("no operation");
+        await page.goto(`${site.url}#/${operation.slug}`, { waitUntil: "load" });
+        const button = page
+          .locator(`[id="${operation.slug}"] [data-testid="page-actions"] button`)
+          .first();
+        await button.click();
+        await expect.poll(() => button.getAttribute("data-copied")).toBe("");
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(operation.path);
+      });
+
+      it("on a phone, a wide table scrolls by keyboard and says so; no one-word cell breaks", async () => {
+        await page.setViewportSize({ width: 390, height: 900 });
+        const dashboard = operations.find((operation) =>
+          operation.parameters.some((parameter) => parameter.name === "statuses"),
+        );
+        let wide = 0;
+        for (const view of ["errors", "the-statuses-filter", dashboard?.slug ?? ""]) {
+          await page.goto(`${site.url}#/${view}`, { waitUntil: "load" });
+          await page.locator(`[id="${view}"]`).waitFor();
+          await page.waitForTimeout(300);
+          const tables = page.locator(
+            "#api-content table.md, #api-content [data-component-name='Markdown/Markdown'] table",
+          );
+          for (const table of await tables.all()) {
+            await table.scrollIntoViewIfNeeded();
+            const state = await table.evaluate((node) => ({
+              wide: node.scrollWidth > node.clientWidth + 1,
+              tabindex: node.getAttribute("tabindex"),
+              cue: node.parentElement
+                ? getComputedStyle(node.parentElement, "::before").content
+                : "none",
+              split: [...node.querySelectorAll("td, th")]
+                .filter((cell) => !/\s/.test(cell.textContent?.trim() ?? " "))
+                .filter((cell) => cell.getClientRects().length > 0)
+                .filter((cell) => {
+                  // The text's line boxes (a code box sits a few pixels off its text's line).
+                  const tops: number[] = [];
+                  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                    const range = document.createRange();
+                    range.selectNodeContents(text);
+                    for (const rect of range.getClientRects()) tops.push(rect.top);
+                  }
+                  return Math.max(...tops) - Math.min(...tops) > 8;
+                })
+                .map((cell) => cell.textContent),
+            }));
+            expect(state.split, view).toEqual([]);
+            if (!state.wide) continue;
+            wide += 1;
+            expect(state.tabindex, view).toBe("0");
+            expect(state.cue, view).toContain("Scroll sideways");
+            await table.focus();
+            await page.keyboard.press("ArrowRight");
+            await expect
+              .poll(() => table.evaluate((node) => node.scrollLeft), { message: view })
+              .toBeGreaterThan(0);
+          }
+        }
+        expect(wide).toBeGreaterThan(0);
+      });
+
+      it("wraps guide code only between words, and gives guides the page's width at 1280 px", async () => {
+        await page.setViewportSize({ width: 390, height: 4000 });
+        for (const guide of loadGuides(contentDir)) {
+          const slug = guideSlug(guide.title);
+          await page.goto(`${site.url}#/${slug}`, { waitUntil: "load" });
+          await page.locator(`[id="${slug}"]`).waitFor();
+          await page.waitForTimeout(300);
+          // A word that would fit on a line of its block is never split across two.
+          const split = await page
+            .locator(`[id="${slug}"] pre, [id^="${slug}/"] pre`)
+            .evaluateAll((pres) =>
+              pres.flatMap((pre) => {
+                const style = getComputedStyle(pre);
+                const room =
+                  pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                const words: string[] = [];
+                const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  if (node.parentElement?.closest(".md-copy-button")) continue;
+                  const text = node.textContent ?? "";
+                  const measure = (start: number, end: number) => {
+                    const range = document.createRange();
+                    range.setStart(node as Text, start);
+                    range.setEnd(node as Text, end);
+                    const rects = [...range.getClientRects()];
+                    return {
+                      width: rects.reduce((sum, rect) => sum + rect.width, 0),
+                      lines: new Set(rects.map((rect) => Math.round(rect.top))).size,
+                    };
+                  };
+                  // A chunk between spaces that fits on a line may still break at punctuation
+                  // (after a hyphen, before a brace), never inside a word, URL or path.
+                  for (const chunk of text.matchAll(/\S+/g)) {
+                    const start = chunk.index ?? 0;
+                    const whole = measure(start, start + chunk[0].length);
+                    if (whole.lines < 2 || whole.width >= room) continue;
+                    for (const word of chunk[0].matchAll(/[\w.:/@]+/g)) {
+                      const from = start + (word.index ?? 0);
+                      if (measure(from, from + word[0].length).lines > 1) words.push(word[0]);
+                    }
+                  }
+                }
+                return words;
+              }),
+            );
+          expect(split, guide.file).toEqual([]);
+        }
+        await page.setViewportSize({ width: 1280, height: 900 });
+        for (const guide of loadGuides(contentDir)) {
+          const slug = guideSlug(guide.title);
+          await page.goto(`${site.url}#/${slug}`, { waitUntil: "load" });
+          const middle = page.locator(`[id="${slug}"] [data-testid="middle-panel"]`).first();
+          await middle.waitFor();
+          const width = await middle.evaluate((node) => node.getBoundingClientRect().width);
+          const content = await page.locator("#api-content").evaluate((node) => node.clientWidth);
+          expect(width / content, guide.file).toBeGreaterThan(0.8);
+        }
+      });
+    });
+
     it("saves screenshots to docs/artifacts/ for a person to look at", async () => {
       mkdirSync(artifactsDir, { recursive: true });
       await page.goto(site.url, { waitUntil: "load" });
@@ -505,6 +775,20 @@ function markInk(element: Element): void {
   probe.id = "ink-probe";
   probe.style.color = `rgb(${pixels[ink]}, ${pixels[ink + 1]}, ${pixels[ink + 2]})`;
   image.after(probe);
+}
+
+/** The part of axe-core's API the accessibility test calls (in the page). */
+interface AxeLike {
+  run(
+    context: Document,
+    options: { resultTypes: string[] },
+  ): Promise<{
+    violations: {
+      id: string;
+      impact?: string | null;
+      nodes: { target: string[]; failureSummary?: string }[];
+    }[];
+  }>;
 }
 
 /** `text` as a literal inside a RegExp. */
