@@ -113,12 +113,14 @@ describe("a malformed percent-escape in the path", () => {
       expect(want.status).toBe(404);
       expect([...got.headers]).toEqual([...want.headers]);
       expect(unhandled).toEqual([]);
-      // The ready handlers (any origin) too.
-      const ready = await getResponse(
-        handlers,
-        new Request(`http://localhost:5173/api/v2/${segment}/`),
-      );
-      expect([ready?.status, await ready?.text()]).toEqual([404, '{"detail":"Not found."}']);
+      // The ready handlers (any origin) too, and with the contract check.
+      for (const those of [handlers, createMswHandlers({ contract: createContractCheck() })]) {
+        const answer = await getResponse(
+          those,
+          new Request(`http://localhost:5173/api/v2/course/${segment}/users/`, { headers }),
+        );
+        expect([answer?.status, await answer?.text()]).toEqual([404, '{"detail":"Not found."}']);
+      }
     },
   );
 });
