@@ -1,62 +1,85 @@
-// The packages as a user gets them: the tarballs `pnpm pack` makes (workspace:* already turned
-// into versions), installed with npm into a fresh project outside the workspace, so nothing
-// resolves to a workspace link. The mock runs from its tarball alone (with the spec it ships),
-// an ES module and a CommonJS script call it through the installed client, and tsc checks a
-// consumer's TypeScript under node16 and bundler resolution, and the errors of wrong calls.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+// The release, rehearsed against a real registry: Verdaccio on loopback with empty storage and no
+// uplinks; `pnpm release` (what the release workflow and a maintainer run) from a clean copy of
+// the repository publishes every public package, then publishes nothing on a second run. Scratch
+// consumers outside the workspace, with a scoped .npmrc (the scope from Verdaccio, the rest from
+// the default registry), install every public package with npm and with pnpm, start the mock
+// with `npx community-api-mock`, run the README's client snippet against it and
+// `npx community-api-verify` (exit 0). The npm consumer also runs an ES module, a CommonJS
+// script and tsc under node16 and bundler resolution, and the errors of wrong calls.
+// Everything runs on the Node running this test: CI runs it once per maintained line.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import {
   cpSync,
+  existsSync,
   lstatSync,
-  mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
-  rmSync,
   writeFileSync,
 } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { transformSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { satisfies } from "../support/node-range.js";
+import { lowestReleases, satisfies } from "../support/node-range.js";
 import { readJson, repoRoot } from "../workspace.js";
-import { packAll } from "./pack.js";
+import {
+  cleanCopy,
+  commandEnv,
+  consumerProject,
+  expectSuccess,
+  filesOf,
+  install,
+  type PublicPackage,
+  publicPackages,
+  type Registry,
+  type Run,
+  release,
+  runCommand,
+  startRegistry,
+} from "./rehearsal.js";
 import { node, TSC } from "./tools.js";
 
-const run = promisify(execFile);
+type Manager = "npm" | "pnpm";
+const MANAGERS: readonly Manager[] = ["npm", "pnpm"];
+const TOKEN = "course-1-manager";
+
 const fixtures = join(import.meta.dirname, "consumer");
-const work = realpathSync(mkdtempSync(join(tmpdir(), "packaging-consumer-")));
-const project = join(work, "project");
-const installed = (name: string) => join(project, "node_modules", name);
+const work = realpathSync(mkdtempSync(join(tmpdir(), "release-rehearsal-")));
+const copy = join(work, "repository");
+const consumers: Record<Manager, string> = {
+  npm: join(work, "npm-consumer"),
+  pnpm: join(work, "pnpm-consumer"),
+};
+const project = consumers.npm;
+const installed = (name: string, manager: Manager = "npm") =>
+  join(consumers[manager], "node_modules", name);
 const fingerprint = readJson<{ version: string; sha256: string }>(
   join(repoRoot, "spec", "dist", "fingerprint.json"),
 );
 
-/** npm without the npm_* settings pnpm exports to the scripts it runs (they would steer npm). */
-function npmEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.toLowerCase().startsWith("npm_")) env[key] = value;
-  }
-  return env;
-}
+let registry: Registry | undefined;
+let packages: PublicPackage[] = [];
+let firstRelease: Run;
+let secondRelease: Run;
+/** `git tag --list` in the copy after the first release. */
+let tags = "";
+/** Each public package's files as its `files` field selects them in the copy. */
+const selected = new Map<string, string[]>();
+const mocks: Partial<Record<Manager, { url: string; child: ChildProcess }>> = {};
 
-let mock: ChildProcess | undefined;
-let mockUrl = "";
-
-/** Starts the installed CLI (its `bin`, run by this Node) and waits for its URL. */
-async function startInstalledMock(): Promise<void> {
-  const manifest = readJson<{ bin: Record<string, string> }>(
-    join(installed("@community-api/mock"), "package.json"),
-  );
-  const cli = join(installed("@community-api/mock"), manifest.bin["community-api-mock"] ?? "");
-  const child = spawn(process.execPath, [cli, "--port", "0", "--quiet"], {
-    cwd: project,
+/** `npx community-api-mock` in a consumer, in its own process group; resolves with its URL. */
+async function startNpxMock(manager: Manager): Promise<void> {
+  const child = spawn("npx", ["--no-install", "community-api-mock", "--port", "0", "--quiet"], {
+    cwd: consumers[manager],
+    detached: true,
+    env: commandEnv(),
     stdio: ["ignore", "pipe", "pipe"],
   });
-  mock = child;
   let output = "";
-  mockUrl = await new Promise<string>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -65,80 +88,229 @@ async function startInstalledMock(): Promise<void> {
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.once("exit", (code) =>
-      reject(new Error(`the installed mock exited (${code}):\n${output}`)),
+      reject(new Error(`npx community-api-mock exited (${code}):\n${output}`)),
     );
   });
+  mocks[manager] = { url, child };
 }
 
-async function stopInstalledMock(): Promise<void> {
-  const child = mock;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+async function stopNpxMock(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
+  process.kill(-child.pid, "SIGTERM"); // npx, its shell and the mock with its Prism child
   await exited;
 }
 
+const mockUrl = (manager: Manager) => {
+  const url = mocks[manager]?.url;
+  if (!url) throw new Error(`no mock running in the ${manager} consumer`);
+  return url;
+};
+
 beforeAll(async () => {
-  const tarballs = await packAll(work);
-  mkdirSync(project);
-  writeFileSync(
-    join(project, "package.json"),
-    JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }),
-  );
-  // --ignore-scripts: the tarballs need none, and no dependency's analytics script should run.
-  await run(
-    "npm",
-    [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--prefer-offline",
-      "--ignore-scripts",
-      "--loglevel=error",
-      "--fetch-retries=4",
-      tarballs["@community-api/types"].file,
-      tarballs["@community-api/client"].file,
-      tarballs["@community-api/mock"].file,
-      tarballs["@community-api/verify"].file,
-    ],
-    { cwd: project, env: npmEnv(), encoding: "utf8" },
-  );
+  registry = await startRegistry(join(work, "storage"));
+  await cleanCopy(copy);
+  packages = publicPackages(copy);
+  firstRelease = expectSuccess("pnpm release", await release(copy, registry.url, work));
+  tags = execFileSync("git", ["tag", "--list"], { cwd: copy, encoding: "utf8" });
+  for (const pkg of packages) selected.set(pkg.name, filesOf(pkg));
+  const names = packages.map((p) => p.name);
+  // The second release and both installs share the wait for the network.
+  const [again, npmInstall, pnpmInstall] = await Promise.all([
+    // The copy goes once released twice: deleting its many files overlaps the installs.
+    release(copy, registry.url, work).then(async (run) => {
+      await rm(copy, { recursive: true, force: true });
+      return run;
+    }),
+    install("npm", consumerProject(consumers.npm, registry.url), names),
+    install("pnpm", consumerProject(consumers.pnpm, registry.url), names),
+  ]);
+  secondRelease = again;
+  expectSuccess("npm install", npmInstall);
+  expectSuccess("pnpm add", pnpmInstall);
   cpSync(fixtures, project, { recursive: true });
-  await startInstalledMock();
-  // Generous: on a machine with an empty npm cache, the mock's Prism tree is downloaded here.
+  await Promise.all(MANAGERS.map(startNpxMock));
+  // Generous: on a machine with an empty cache, the mock's Prism tree is downloaded twice here.
 }, 420_000);
 
 afterAll(async () => {
-  await stopInstalledMock();
-  rmSync(work, { recursive: true, force: true });
+  await Promise.all(Object.values(mocks).map(({ child }) => stopNpxMock(child)));
+  await registry?.stop();
+  await rm(work, { recursive: true, force: true });
 });
 
-describe("installed from the tarballs", () => {
-  it("are real copies with real versions, not workspace links", () => {
-    for (const name of [
-      "@community-api/types",
-      "@community-api/client",
-      "@community-api/mock",
-      "@community-api/verify",
-    ]) {
-      expect(lstatSync(installed(name)).isSymbolicLink(), name).toBe(false);
+/** What the registry holds for a package (its packument). */
+async function packument(name: string): Promise<{
+  "dist-tags": Record<string, string>;
+  versions: Record<string, Record<string, unknown> & { dist: { tarball: string } }>;
+}> {
+  const response = await fetch(`${registry?.url}${name.replace("/", "%2f")}`);
+  expect(response.status, name).toBe(200);
+  return (await response.json()) as Awaited<ReturnType<typeof packument>>;
+}
+
+describe("pnpm release, against a registry that has none of the packages", () => {
+  it("publishes every public workspace package at its version and tags each release", () => {
+    expect(packages.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        "@community-api/types",
+        "@community-api/client",
+        "@community-api/mock",
+        "@community-api/verify",
+      ]),
+    );
+    for (const { name, version } of packages) {
+      expect(firstRelease.output).toContain(`Publishing "${name}" at "${version}"`);
     }
-    const types = readJson<{ version: string }>(
-      join(installed("@community-api/types"), "package.json"),
+    expect(tags.trim().split("\n").sort()).toEqual(
+      packages.map(({ name, version }) => `${name}@${version}`).sort(),
     );
-    const client = readJson<{ dependencies: Record<string, string> }>(
-      join(installed("@community-api/client"), "package.json"),
-    );
-    expect(client.dependencies["@community-api/types"]).toBe(types.version);
-    expect(JSON.stringify(client)).not.toContain("workspace:");
   });
 
-  it("the mock's bin is linked and its /health names the spec it ships", async () => {
-    const bin = join(project, "node_modules", ".bin", "community-api-mock");
-    expect(realpathSync(bin)).toBe(
-      join(installed("@community-api/mock"), "bin", "community-api-mock.js"),
+  it("has every public package built first: each is a devDependency of this test package", () => {
+    const { devDependencies = {} } = readJson<{ devDependencies?: Record<string, string> }>(
+      join(repoRoot, "tests", "package.json"),
     );
-    const health = (await (await fetch(`${mockUrl}/health`)).json()) as Record<string, unknown>;
+    for (const { name } of packages) expect(devDependencies[name], name).toBe("workspace:*");
+  });
+
+  it("publishes nothing the second time: every version is in the registry", () => {
+    expect(secondRelease.status, secondRelease.output).toBe(0);
+    expect(secondRelease.output).toContain("No unpublished projects to publish");
+    for (const { name, version } of packages) {
+      expect(secondRelease.output).toContain(
+        `${name} is not being published because version ${version} is already published`,
+      );
+    }
+  });
+
+  it("published real versions: no workspace: range, each internal dependency at its version", async () => {
+    const versions = new Map(packages.map((p) => [p.name, p.version]));
+    for (const { name, version } of packages) {
+      const published = await packument(name);
+      expect(published["dist-tags"].latest, name).toBe(version);
+      expect(JSON.stringify(published), name).not.toContain("workspace:");
+      const manifest: Record<string, unknown> = published.versions[version] ?? {};
+      for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+        for (const [dep, range] of Object.entries(
+          (manifest[field] ?? {}) as Record<string, string>,
+        )) {
+          const published = versions.get(dep);
+          if (!published) continue;
+          // `workspace:*` becomes the exact version; a peer range must admit it.
+          if (field === "peerDependencies") {
+            expect(satisfies(published, range), `${name} ${field}.${dep}: ${range}`).toBe(true);
+          } else {
+            expect(range, `${name} ${field}.${dep}`).toBe(published);
+          }
+        }
+      }
+    }
+  });
+
+  it("each published tarball holds exactly the files its manifest's `files` selects", async () => {
+    for (const pkg of packages) {
+      const { versions } = await packument(pkg.name);
+      const url = versions[pkg.version]?.dist.tarball ?? "";
+      const tarball = join(work, `${pkg.name.replace("/", "-")}.tgz`);
+      writeFileSync(tarball, Buffer.from(await (await fetch(url)).arrayBuffer()));
+      const entries = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .map((entry) => entry.replace(/^package\//, ""))
+        .sort();
+      expect(entries, pkg.name).toEqual(selected.get(pkg.name));
+      expect(
+        entries.some((entry) => entry.startsWith("dist/")),
+        pkg.name,
+      ).toBe(true);
+    }
+  });
+});
+
+/** Every installed @stoplight/prism-* package of a consumer: name, version, engines. */
+function installedPrism(
+  manager: Manager,
+): { name: string; version: string; engines?: { node?: string } }[] {
+  const dir = consumers[manager];
+  const manifests =
+    manager === "npm"
+      ? Object.keys(
+          readJson<{ packages: Record<string, unknown> }>(join(dir, "package-lock.json")).packages,
+        )
+          .filter((path) => /(^|\/)node_modules\/@stoplight\/prism-[^/]+$/.test(path))
+          .map((path) => join(dir, path, "package.json"))
+      : readdirSync(join(dir, "node_modules", ".pnpm"))
+          .filter((id) => id.startsWith("@stoplight+prism-"))
+          .map((id) => {
+            const name = id.slice(0, id.lastIndexOf("@")).replace("+", "/");
+            return join(dir, "node_modules", ".pnpm", id, "node_modules", name, "package.json");
+          });
+  return manifests.map((file) => readJson(file));
+}
+
+describe.each(MANAGERS)("a consumer installing from the registry with %s", (manager) => {
+  it("gets every public package at its published version, as real copies", () => {
+    for (const { name, version } of packages) {
+      const dir = installed(name, manager);
+      expect(readJson<{ version: string }>(join(dir, "package.json")).version, name).toBe(version);
+      // npm copies; pnpm links into its virtual store inside the consumer, never the workspace.
+      expect(realpathSync(dir).startsWith(consumers[manager]), name).toBe(true);
+    }
+    if (manager === "npm") {
+      expect(lstatSync(installed("@community-api/client")).isSymbolicLink()).toBe(false);
+      const lock = readJson<{ packages: Record<string, { resolved?: string }> }>(
+        join(project, "package-lock.json"),
+      );
+      for (const [path, { resolved }] of Object.entries(lock.packages)) {
+        if (!resolved) continue;
+        // The scope from Verdaccio, everything else from the default registry.
+        expect(resolved.startsWith(registry?.url ?? "?"), path).toBe(
+          path.startsWith("node_modules/@community-api/"),
+        );
+      }
+    }
+  });
+
+  it("gets a Prism whose every part admits every Node line the mock admits", () => {
+    // npm picks, within the mock's ranges, versions whose engines admit the Node running it;
+    // pnpm picks the newest. The mock's own pins must make both pick what runs on the oldest
+    // release of each line (a pnpm consumer on 22 or 24.0 is not a line CI runs).
+    const prism = installedPrism(manager);
+    const versions = new Map<string, Set<string>>();
+    for (const { name, version } of prism) {
+      versions.set(name, (versions.get(name) ?? new Set()).add(version));
+    }
+    const report = [...versions]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, found]) => `${name.replace("@stoplight/", "")} ${[...found].sort().join(" + ")}`)
+      .join(", ");
+    // .ci/run quotes the npm line in its summary.
+    console.log(`${manager} resolved Prism on Node ${process.version}: ${report}`);
+
+    const mock = readJson<{ dependencies: Record<string, string>; engines: { node: string } }>(
+      join(repoRoot, "packages", "mock", "package.json"),
+    );
+    expect([...(versions.get("@stoplight/prism-cli") ?? [])]).toEqual([
+      mock.dependencies["@stoplight/prism-cli"],
+    ]);
+    const lines = lowestReleases(mock.engines.node);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const { name, version, engines } of prism) {
+      const range = engines?.node ?? ">=0";
+      for (const release of [...lines, process.versions.node]) {
+        expect(satisfies(release, range), `${name}@${version} (${range}) on Node ${release}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it("`npx community-api-mock` serves the spec the package ships, without the workspace", async () => {
+    const health = (await (await fetch(`${mockUrl(manager)}/health`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(health).toMatchObject({
       status: "ok",
       mode: "realistic",
@@ -146,93 +318,77 @@ describe("installed from the tarballs", () => {
       specSha256: fingerprint.sha256,
     });
     // Standalone: the spec package is not installed, so the mock read its own copy.
-    expect(() => readFileSync(installed("@community-api/spec/package.json"))).toThrow();
-  });
-});
-
-describe("the Prism npm chose for this Node", () => {
-  // npm picks, within the mock's ranges, the newest Prism whose engines admit the Node running
-  // it, so each Node line may get a different Prism. The CI log names it for each run.
-  it("is reported, is the Prism CLI the mock pins, and every part of it supports this Node", () => {
-    const lock = readJson<{ packages: Record<string, unknown> }>(
-      join(project, "package-lock.json"),
-    );
-    const installedPrism = Object.keys(lock.packages)
-      .filter((path) => /(^|\/)node_modules\/@stoplight\/prism-[^/]+$/.test(path))
-      .map((path) =>
-        readJson<{ name: string; version: string; engines?: { node?: string } }>(
-          join(project, path, "package.json"),
-        ),
-      );
-    const versions = new Map<string, Set<string>>();
-    for (const { name, version } of installedPrism) {
-      versions.set(name, (versions.get(name) ?? new Set()).add(version));
-    }
-    const report = [...versions]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, found]) => `${name.replace("@stoplight/", "")} ${[...found].sort().join(" + ")}`)
-      .join(", ");
-    console.log(`npm resolved Prism on Node ${process.version}: ${report}`);
-
-    const mock = readJson<{ dependencies: Record<string, string> }>(
-      join(repoRoot, "packages", "mock", "package.json"),
-    );
-    expect([...(versions.get("@stoplight/prism-cli") ?? [])]).toEqual([
-      mock.dependencies["@stoplight/prism-cli"],
-    ]);
-    for (const name of ["prism-core", "prism-http", "prism-http-server"]) {
-      expect(versions.has(`@stoplight/${name}`), name).toBe(true);
-    }
-    for (const { name, version, engines } of installedPrism) {
-      const range = engines?.node ?? ">=0";
-      expect(satisfies(process.versions.node, range), `${name}@${version}: ${range}`).toBe(true);
-    }
-  });
-});
-
-describe("the verifier, installed", () => {
-  it("`npx community-api-verify --help` runs its bin from the tarball", async () => {
-    const { stdout } = await run("npx", ["--no-install", "community-api-verify", "--help"], {
-      cwd: project,
-      env: npmEnv(),
-      encoding: "utf8",
-    });
-    expect(stdout).toMatch(/^Usage: community-api-verify --base-url <url>/);
-    expect(stdout).toContain("--course <id>");
-    expect(stdout).toContain(`spec this package ships (${fingerprint.version})`);
+    expect(existsSync(installed("@community-api/spec/package.json", manager))).toBe(false);
   });
 
-  it("finds nothing to report against the installed mock, from the spec it ships", async () => {
-    const token = "course-1-manager";
-    const { stdout, stderr } = await run(
+  it("runs the README's client snippet against that mock", async () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("\n## Use it"));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(snippet, "README.md has a ```ts block under ## Use it").toBeTruthy();
+    const file = join(consumers[manager], "readme-snippet.mjs");
+    writeFileSync(file, transformSync(snippet ?? "", { loader: "ts", format: "esm" }).code);
+    const run = await runCommand(
       process.execPath,
+      [file],
+      consumers[manager],
+      commandEnv({ COMMUNITY_API_URL: mockUrl(manager), COMMUNITY_API_TOKEN: TOKEN }),
+    );
+    expect(run.status, run.output).toBe(0);
+    const [first = "", ...usernames] = run.output.trim().split("\n");
+    // `page.count, page.results[0]?.user_completion_rate`, then every invited user's name.
+    expect(first).toMatch(/^\d+ \d+(\.\d+)?$/);
+    expect(Number(first.split(" ")[0])).toBeGreaterThan(5);
+    expect(usernames.length).toBeGreaterThan(7); // more than one page
+    expect(new Set(usernames).size).toBe(usernames.length);
+  });
+
+  it("`npx community-api-verify` finds nothing to report against that mock (exit 0)", async () => {
+    const run = await runCommand(
+      "npx",
       [
-        join(installed("@community-api/verify"), "bin", "community-api-verify.js"),
+        "--no-install",
+        "community-api-verify",
         "--base-url",
-        mockUrl,
+        mockUrl(manager),
         "--course",
         "1",
         "--json",
       ],
-      { cwd: project, env: { ...process.env, COMMUNITY_API_TOKEN: token }, encoding: "utf8" },
+      consumers[manager],
+      commandEnv({ COMMUNITY_API_TOKEN: TOKEN }),
     );
-    const report = JSON.parse(stdout);
-    expect(report).toMatchObject({
+    expect(run.status, run.output).toBe(0);
+    expect(JSON.parse(run.output.slice(run.output.indexOf("{")))).toMatchObject({
       exitCode: 0,
       findings: [],
       spec: { sha256: fingerprint.sha256 },
     });
-    expect(stdout + stderr).not.toContain(token);
+    expect(run.output).not.toContain(TOKEN);
   });
 });
 
-describe("an ES module", () => {
-  it("imports the ESM build and calls the mock", async () => {
-    const { stdout } = await run(process.execPath, ["esm.mjs"], {
-      cwd: project,
-      env: { ...process.env, COMMUNITY_API_URL: mockUrl },
-    });
-    const seen = JSON.parse(stdout);
+describe("the npm consumer's code", () => {
+  it("`npx community-api-verify --help` runs the installed bin", async () => {
+    const run = await runCommand(
+      "npx",
+      ["--no-install", "community-api-verify", "--help"],
+      project,
+    );
+    expect(run.output).toMatch(/^Usage: community-api-verify --base-url <url>/);
+    expect(run.output).toContain("--course <id>");
+    expect(run.output).toContain(`spec this package ships (${fingerprint.version})`);
+  });
+
+  it("an ES module imports the ESM build and calls the mock", async () => {
+    const run = await runCommand(
+      process.execPath,
+      ["esm.mjs"],
+      project,
+      commandEnv({ COMMUNITY_API_URL: mockUrl("npm") }),
+    );
+    expect(run.status, run.output).toBe(0);
+    const seen = JSON.parse(run.output);
     expect(seen.resolved).toBe(`file://${installed("@community-api/client")}/dist/index.js`);
     expect(seen.count).toBeGreaterThan(5);
     expect(seen.results).toBe(5);
@@ -243,19 +399,21 @@ describe("an ES module", () => {
     expect(seen.missing).toBe(404);
     expect(seen.specSha256).toBe(fingerprint.sha256);
   });
-});
 
-describe("a CommonJS script", () => {
-  it("requires the CommonJS builds and calls the mock and its in-process kit", async () => {
-    const { stdout } = await run(process.execPath, ["cjs.cjs"], {
-      cwd: project,
-      env: { ...process.env, COMMUNITY_API_URL: mockUrl },
-    });
-    const seen = JSON.parse(stdout);
+  it("a CommonJS script requires the CommonJS builds and calls the mock and its in-process kit", async () => {
+    const url = mockUrl("npm");
+    const run = await runCommand(
+      process.execPath,
+      ["cjs.cjs"],
+      project,
+      commandEnv({ COMMUNITY_API_URL: url }),
+    );
+    expect(run.status, run.output).toBe(0);
+    const seen = JSON.parse(run.output);
     expect(seen.resolved).toBe(join(installed("@community-api/client"), "dist", "index.cjs"));
     expect(seen.refused).toBe(403);
     expect(seen.eventResults).toBe(2);
-    expect(seen.eventNext).toBe(`${mockUrl}/api/v2/event/1/invite/?limit=2&offset=2`);
+    expect(seen.eventNext).toBe(`${url}/api/v2/event/1/invite/?limit=2&offset=2`);
     expect(seen.httpIds).toHaveLength(4);
     expect(seen.kitIds).toEqual(seen.httpIds); // same seed, same data
     expect(seen.kitNext).toMatch(/^https:\/\/community\.example\.com\/api\/v2\/course\/1\/users\//);
@@ -301,12 +459,12 @@ function tscErrors(output: string): { file: string; line: number; code: string; 
   }));
 }
 
-describe("TypeScript consumers", () => {
+describe("TypeScript consumers (npm)", () => {
   it.each([
     ["node16", ["consumer.ts", "consumer.cts"]],
     ["bundler", ["consumer.ts"]],
   ] as const)(
-    "type-check under moduleResolution %s against the tarballs' declarations",
+    "type-check under moduleResolution %s against the published declarations",
     (resolution, files) => {
       const config = tsconfig(resolution, resolution, [...files]);
       const result = node(TSC, ["-p", config, "--listFiles", "--pretty", "false"], project);

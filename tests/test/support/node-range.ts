@@ -61,3 +61,17 @@ export function satisfies(version: string, range: string): boolean {
 export function admittedMajors(range: string, candidates: readonly number[]): number[] {
   return candidates.filter((major) => satisfies(`${major}.999.999`, range));
 }
+
+/**
+ * The oldest release each `||` set of `range` admits (`^22.12.0 || >=26.0.0` -> 22.12.0, 26.0.0),
+ * from its `>=`, `^` or exact comparator; a set with only upper bounds or `>` throws.
+ */
+export function lowestReleases(range: string): string[] {
+  return range.split("||").map((set) => {
+    const lower = /(?:^|\s)(?:>=|\^|=)?\s*(\d+\.\d+\.\d+)(?:\s|$)/.exec(
+      set.trim().replace(/<=?\s*\S+/g, ""),
+    );
+    if (!lower?.[1]) throw new Error(`no lower bound in "${set.trim()}" of "${range}"`);
+    return lower[1];
+  });
+}
