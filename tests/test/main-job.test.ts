@@ -43,7 +43,7 @@ describe("the main job (pnpm start)", () => {
     // detached: its own process group, which the Ctrl-C below signals as a terminal would.
     child = spawn(
       process.execPath,
-      [pnpmEntry(), "start", "--mock-port", "0", "--docs-port", "0"],
+      [pnpmEntry(), "start", "--mock-port", "0", "--docs-port", "0", "--example-port", "0"],
       {
         cwd: project,
         detached: true,
@@ -78,6 +78,12 @@ describe("the main job (pnpm start)", () => {
     const docs = await fetch(docsUrl!);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain("Get Course Dashboard Users");
+    // The example app, pointed at this mock (its port is not the default).
+    const exampleUrl = /Example app.*?(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output)?.[1];
+    expect(exampleUrl, output).toContain(`?api=${encodeURIComponent(mockUrl!)}`);
+    const example = await fetch(exampleUrl!);
+    expect(example.status).toBe(200);
+    expect(await example.text()).toContain("<title>Course dashboard</title>");
 
     const descendants = descendantsOf(child.pid!);
     expect(descendants.length).toBeGreaterThan(1); // the server, and Prism below it
