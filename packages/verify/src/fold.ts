@@ -194,14 +194,17 @@ export class Fold {
         slot.listed.add(nameKey(name));
       }
     }
+    // One finding per kind and pointer shape; a contradiction also per what the spec says and
+    // the type that arrived (an object and a number at one place are two findings), a name
+    // once whatever its values.
+    const named = issue.kind === "undocumented" || issue.kind === "additional";
     const key = [
       issue.severity,
       operationId,
       issue.kind,
       issue.location,
       issue.general,
-      issue.spec,
-      issue.actual.type,
+      ...(named ? [] : [issue.spec, issue.actual.type]),
     ].join("\u0000");
     let group = this.#groups.get(key);
     if (!group) {

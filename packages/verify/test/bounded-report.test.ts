@@ -15,9 +15,12 @@ import { type HostileServer, startHostileServer } from "./support/hostile-server
 const TOKEN = "tok_Bound-0f1e2d3c4b5a";
 const KEYS = 20_000;
 const LONG = 100_000;
-const extra = Object.fromEntries(
-  Array.from({ length: KEYS }, (_, i) => [`extra_${String(i).padStart(5, "0")}`, "Anna Maria"]),
-);
+/** The same 20,000 names in every item, with values of another type in each. */
+const extra = (value: unknown) =>
+  Object.fromEntries(
+    Array.from({ length: KEYS }, (_, i) => [`extra_${String(i).padStart(5, "0")}`, value]),
+  );
+const VALUES = ["Anna Maria", 42, { nested: true }];
 
 let server: HostileServer;
 let report: VerifyReport;
@@ -29,13 +32,13 @@ beforeAll(async () => {
       return true;
     };
     if (url.pathname === "/api/v2/course/1/invite/" && url.searchParams.get("limit") !== "0") {
-      const results = [1, 2, 3].map((id) => ({
-        id,
-        username: `user_${id}`,
+      const results = VALUES.map((value, i) => ({
+        id: i + 1,
+        username: `user_${i + 1}`,
         real_name: "Anna",
         ext_id: null,
         avatar: null,
-        ...extra,
+        ...extra(value),
       }));
       return json(200, { count: 3, next: null, previous: null, results });
     }
@@ -53,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe("a report against a server that sends without bounds", () => {
-  it("lists 20 undocumented names per schema, then counts the rest", () => {
+  it("lists 20 undocumented names per schema (one finding per name, whatever its values), then counts the rest", () => {
     const named = report.findings.filter(
       (f) => f.kind === "undocumented" && f.operationId === "getCourseInvitedUsers",
     );
