@@ -148,6 +148,16 @@ describe("dashboard filters and ordering through Prism", () => {
   });
 });
 
+test("logs a request the API would silently misread (statuses[]=…), besides the header", async () => {
+  const url = `${mock.url}/api/v2/course/1/users/?statuses[]=joined`;
+  const answer = await call(http, url, "course-1-manager");
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get("community-api-mock-warning")).toContain("statuses[]");
+  expect(log.filter((line) => line.startsWith("warning: ")).join("\n")).toContain(
+    "GET /api/v2/course/1/users/?statuses[]=joined",
+  );
+});
+
 describe("roles and errors through Prism", () => {
   test.each([
     ["course-1-creator", "/api/v2/course/1/users/", 200],

@@ -31,7 +31,10 @@ export interface StartMockOptions {
   mode?: MockMode;
   /** Seed of the dataset (realistic) or of Prism's generator (dynamic). Default `1`. */
   seed?: number;
-  /** Receives Prism's error log and the mock's contract-breach reports. Default: discarded. */
+  /**
+   * Receives Prism's error log, the mock's contract-breach reports and a `warning: …` line for
+   * each request the API would silently misread (`statuses[]=…`). Default: discarded.
+   */
   log?: (line: string) => void;
   /** How long to wait for Prism to answer, in ms. Default `30_000`. */
   startupTimeoutMs?: number;
@@ -116,7 +119,10 @@ export async function startMockWith(
   try {
     let data: ListeningServer | undefined;
     if (mode === "realistic") {
-      data = await startDataServer(internals.handler ?? createMockHandler({ seed }));
+      // A request the API would silently misread (`statuses[]=…`) is logged, not only flagged
+      // in the response header.
+      const onWarning = (message: string) => log(`warning: ${message}`);
+      data = await startDataServer(internals.handler ?? createMockHandler({ seed, onWarning }));
       started.push(data);
     }
     const prism: PrismProcess = await startPrism({
