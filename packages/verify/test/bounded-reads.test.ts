@@ -7,9 +7,10 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport, TOKEN_VARIABLE, type VerifyReport, verify } from "../src/index.js";
 import { endless, type HostileServer, startHostileServer } from "./support/hostile-server.js";
-import { runBin } from "./support/run-bin.js";
+import { runBin, runHere } from "./support/run-bin.js";
 
 const TOKEN = "tok_Bounded-5e4d3c2b1a";
+const env = { [TOKEN_VARIABLE]: TOKEN };
 const MiB = 2 ** 20;
 /** One gzip member of 1 MiB of zeros (about 1 kB); 1,024 of them in a row inflate to 1 GiB. */
 const MEMBER = gzipSync(Buffer.alloc(MiB));
@@ -111,6 +112,21 @@ describe("a body past maxResponseSize", () => {
     expect(report.notes.join("\n")).toMatch(/getCourseDashboardUsers: too large to 2 of \d+/);
   });
 
+  it("takes the limit from --max-response-size, in bytes or KiB, MiB, GiB", async () => {
+    const args = ["--base-url", server.url, "--course", "1", "--pages", "1", "--json"];
+    const ran = await runHere([...args, "--max-response-size", "512KiB"], env);
+    expect(ran.code, ran.stderr).toBe(2);
+    const findings = (JSON.parse(ran.stdout) as VerifyReport).findings;
+    expect(findings.find((f) => f.kind === "too-large")?.spec).toBe(
+      "a body of at most 524288 bytes (--max-response-size)",
+    );
+    const bad = await runHere([...args, "--max-response-size", "16MB"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /--max-response-size must be a positive number of bytes, or of KiB, MiB or GiB \(16MiB\), got "16MB"/,
+    );
+  });
+
   it("lets no engine error reach the report", () => {
     expect(formatReport(report)).not.toMatch(ENGINE_ERRORS);
     expect(JSON.stringify(report)).not.toMatch(ENGINE_ERRORS);
@@ -133,7 +149,7 @@ describe("peak memory of the command (default limit, 16 MiB)", () => {
   it("stays under 400 MB against a never-ending 200 and a 1 MB gzip body of 1 GiB", async () => {
     const ran = await runBin(
       ["--base-url", server.url, "--course", "1", "--pages", "1", "--json"],
-      { [TOKEN_VARIABLE]: TOKEN },
+      env,
       true,
     );
     expect(ran.code, ran.stderr).toBe(2);
