@@ -4,8 +4,8 @@ import type { DashboardOrdering, JoinStatus } from "@community-api/client";
 import type { CommunityQueries } from "@community-api/query";
 import { useInfiniteQuery, useQueries } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorState } from "./ErrorState.tsx";
 import { formatDate, orderingLabel, statusLabel } from "./format.ts";
+import { PagedTable } from "./PagedTable.tsx";
 import { useDebounced } from "./useDebounced.ts";
 
 const PAGE_SIZE = 20;
@@ -40,8 +40,6 @@ export function DashboardUsers({ queries, courseId, baseUrl }: Props) {
     setStatuses((current) =>
       current.includes(status) ? current.filter((s) => s !== status) : [...current, status],
     );
-  const users = list.data?.pages.flatMap((page) => page.results) ?? [];
-  const total = list.data?.pages[0]?.count;
 
   return (
     <>
@@ -87,53 +85,23 @@ export function DashboardUsers({ queries, courseId, baseUrl }: Props) {
           </select>
         </label>
       </form>
-      {list.isPending ? (
-        <p role="status">Loading users…</p>
-      ) : list.isError && !list.data ? (
-        <ErrorState error={list.error} courseId={courseId} baseUrl={baseUrl} />
-      ) : users.length === 0 ? (
-        <p role="status">No users match these filters.</p>
-      ) : (
-        <>
-          <table>
-            <caption>
-              {users.length} of {total} users
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Username</th>
-                <th scope="col">Real name</th>
-                <th scope="col">Join status</th>
-                <th scope="col">Completion</th>
-                <th scope="col">Last active</th>
-                <th scope="col">Joined</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td>{user.username}</td>
-                  <td>{user.real_name}</td>
-                  <td>{statusLabel(user.join_status)}</td>
-                  <td>{Math.round(user.user_completion_rate)} %</td>
-                  <td>{formatDate(user.last_active_at)}</td>
-                  <td>{formatDate(user.joined_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.isError && <ErrorState error={list.error} courseId={courseId} baseUrl={baseUrl} />}
-          {list.hasNextPage && (
-            <button
-              type="button"
-              disabled={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-            >
-              {list.isFetchingNextPage ? "Loading…" : "Load more"}
-            </button>
-          )}
-        </>
-      )}
+      <PagedTable
+        list={list}
+        noun="users"
+        loading="Loading users…"
+        empty="No users match these filters."
+        columns={["Username", "Real name", "Join status", "Completion", "Last active", "Joined"]}
+        cells={(user) => [
+          user.username,
+          user.real_name,
+          statusLabel(user.join_status),
+          `${Math.round(user.user_completion_rate)} %`,
+          formatDate(user.last_active_at),
+          formatDate(user.joined_at),
+        ]}
+        courseId={courseId}
+        baseUrl={baseUrl}
+      />
     </>
   );
 }

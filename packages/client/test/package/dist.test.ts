@@ -4,9 +4,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bundle as bundleFrom } from "../support/bundle.js";
 
 /** Budget of the whole client, openapi-fetch included (esbuild --minify, gzip -9). */
 // A regression guard at today's size (6,203 B): the 5.3 kB budget of the three-operation client
@@ -22,20 +21,8 @@ const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 const dist = (file: string) => `${packageDir}dist/${file}`;
 const require = createRequire(import.meta.url);
 
-/** Bundles `code` (resolved from this package) for browsers and returns the gzipped size. */
-async function bundle(code: string): Promise<{ text: string; gzip: number }> {
-  const result = await build({
-    stdin: { contents: code, resolveDir: packageDir, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-  });
-  const text = result.outputFiles[0]?.text ?? "";
-  return { text, gzip: gzipSync(text, { level: 9 }).length };
-}
+/** Bundles `code` (resolved from this package) for browsers. */
+const bundle = (code: string) => bundleFrom(code, packageDir);
 
 beforeAll(() => {
   for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {

@@ -9,8 +9,8 @@ describe("client.baseUrl", () => {
     const urls: string[] = [];
     const client = createCommunityCoreClient({
       baseUrl: "https://community.test/forum/",
-      fetch: async (request: Request) => {
-        urls.push(request.url);
+      fetch: async (input: RequestInfo | URL) => {
+        urls.push(input instanceof Request ? input.url : String(input));
         return new Response('{"count":0,"next":null,"previous":null,"results":[]}');
       },
     });

@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+// The client's measure, so that both budgets mean the same thing.
+import { bundle as bundleFrom } from "../../../client/test/support/bundle.js";
 
 /** The most this package may add, min+gzip, to an app that has the client and query-core. */
 const SIZE_BUDGET = 1_500;
@@ -14,20 +14,8 @@ const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 const dist = (file: string) => `${packageDir}dist/${file}`;
 const require = createRequire(import.meta.url);
 
-/** Bundles `code` (resolved from this package) for browsers and returns it with its gzipped size. */
-async function bundle(code: string): Promise<{ text: string; gzip: number }> {
-  const result = await build({
-    stdin: { contents: code, resolveDir: packageDir, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-  });
-  const text = result.outputFiles[0]?.text ?? "";
-  return { text, gzip: gzipSync(text, { level: 9 }).length };
-}
+/** Bundles `code` (resolved from this package) for browsers. */
+const bundle = (code: string) => bundleFrom(code, packageDir);
 
 beforeAll(() => {
   for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
