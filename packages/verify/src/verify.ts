@@ -68,11 +68,11 @@ export const formatSeconds = (ms: number): string => `${ms / 1000} s`;
  */
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const report = await run(options);
-  return bound(redactDeep(report, redactor(options.token), MAX_STRING));
+  return boundReport(redactDeep(report, redactor(options.token), MAX_STRING));
 }
 
 /** The report cut to {@link MAX_REPORT_BYTES} of JSON: findings dropped from the end, and counted. */
-function bound(report: VerifyReport): VerifyReport {
+export function boundReport(report: VerifyReport): VerifyReport {
   const size = (r: VerifyReport) => Buffer.byteLength(JSON.stringify(r));
   let out = report;
   let keep = report.findings.length;
