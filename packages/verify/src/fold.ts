@@ -75,7 +75,7 @@ export interface FoldContext {
 const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-/** A set that stops growing at {@link MAX_COUNTED}; `full` says the count is a floor. */
+/** Adds `value` while the set holds fewer than {@link MAX_COUNTED}; false once it is full (its size is then a floor). */
 function addCounted(set: Set<string>, value: string): boolean {
   if (set.size >= MAX_COUNTED) return false;
   set.add(value);
@@ -97,7 +97,7 @@ export class Fold {
   #namesCapped = false;
   readonly #notes: string[] = [];
   #incomplete = false;
-  #seen = new Map<Case, Seen[]>();
+  readonly #seen = new Map<Case, Seen[]>();
 
   constructor(context: FoldContext) {
     this.#context = context;
