@@ -398,6 +398,8 @@ describe("the npm consumer's code", () => {
     expect(seen.uniqueInvited).toBe(seen.invitedCount);
     expect(seen.missing).toBe(404);
     expect(seen.specSha256).toBe(fingerprint.sha256);
+    expect(seen.queryResolved).toBe(`file://${installed("@community-api/query")}/dist/index.js`);
+    expect(seen.queryItems).toBe(14); // two pages of 7 through the query package's infinite options
   });
 
   it("a CommonJS script requires the CommonJS builds and calls the mock and its in-process kit", async () => {

@@ -2,6 +2,8 @@
 // its installed tarball (COMMUNITY_API_URL). Prints what it saw as one JSON line.
 import { createCommunityClient, NotFoundError, SPEC_SHA256 } from "@community-api/client";
 import { TEST_TOKENS } from "@community-api/mock";
+import { createCommunityQueries } from "@community-api/query";
+import { QueryClient } from "@tanstack/query-core";
 
 const client = createCommunityClient({
   baseUrl: process.env.COMMUNITY_API_URL,
@@ -27,6 +29,13 @@ try {
   missing = error instanceof NotFoundError ? error.status : String(error);
 }
 
+// The query package on the same client, through query-core (its peer, installed beside it).
+const queries = createCommunityQueries(client);
+const walked = await new QueryClient().fetchInfiniteQuery({
+  ...queries.infinite.courseInvitedUsers(1, { pageSize: 7 }),
+  pages: 2,
+});
+
 console.log(
   JSON.stringify({
     resolved: import.meta.resolve("@community-api/client"),
@@ -38,5 +47,7 @@ console.log(
     uniqueInvited: new Set(invited).size,
     missing,
     specSha256: SPEC_SHA256,
+    queryResolved: import.meta.resolve("@community-api/query"),
+    queryItems: walked.pages.flatMap((page) => page.results).length,
   }),
 );
