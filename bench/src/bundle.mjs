@@ -21,6 +21,9 @@ const ENTRIES = {
   "client-plain-full-factory.mjs": "our createCommunityClient, plain calls only",
   "client-full.mjs": "our createCommunityClient, pagination + errors + retries/timeout",
   "official-sdk.mjs": "official SDK (@selfcommunity/api-services)",
+  "query-by-hand.mjs": "our createCommunityClient + TanStack query-core, a query written by hand",
+  "query-options.mjs":
+    "our createCommunityClient + query-core, the query from @community-api/query",
 };
 
 /**
@@ -121,6 +124,8 @@ export async function run() {
   const shakeBars = [];
   const notes = [
     `our full client is ${fixed(full / gzipOf("openapi-fetch.mjs"))}x bare openapi-fetch and ${fixed(full / gzipOf("official-sdk.mjs"))}x the official SDK`,
+    // Its budget (1.5 kB over the client and query-core) is packages/query's size test.
+    `@community-api/query adds ${kB(gzipOf("query-options.mjs") - gzipOf("query-by-hand.mjs"))} gzip to an app that writes the same query by hand`,
   ];
   if (plainModules && fullModules) {
     for (const [file, bytes] of Object.entries(fullModules)) {
