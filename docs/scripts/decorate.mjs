@@ -4,6 +4,8 @@
 // fingerprint, and workarounds for how Redoc shows `anyOf` parameters and properties (their own
 // description, their default).
 
+import { markProvenance } from "@community-api/spec/provenance";
+
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /**
@@ -118,6 +120,7 @@ export function listOperations(doc) {
  */
 export function decorateSpec(spec, { samples, guides, fingerprint }) {
   const doc = structuredClone(spec);
+  markProvenance(doc);
 
   for (const { operation } of listOperations(doc)) {
     const operationSamples = samples.get(operation.operationId);

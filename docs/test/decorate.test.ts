@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withProvenance } from "@community-api/spec/provenance";
 import { decorateSpec, listOperations } from "../scripts/decorate.mjs";
 import { loadGuides } from "../scripts/guides.mjs";
 import { generateSamples } from "../scripts/samples.mjs";
@@ -20,6 +21,24 @@ describe("decorateSpec", () => {
     const before = structuredClone(spec);
     decorateSpec(spec, parts);
     expect(spec).toEqual(before);
+  });
+
+  it("marks each item's provenance (x-source) in its description, where Redoc shows it", () => {
+    const doc = decorateSpec(spec, parts);
+    const user = doc.components?.schemas?.User?.properties as Record<string, Schema>;
+    // From another page of the provider: the page is named.
+    expect(user.gender?.description).toMatch(
+      / \(source: User \(the provider's schema reference\)\)$/,
+    );
+    // Inferred with no mark in the spec's text: the reason is given; with one: left as it is.
+    expect(withProvenance({ from: "inferred", reason: "why" }, "Text.")).toBe(
+      "(inferred: why) Text.",
+    );
+    expect(user.language?.description).toMatch(/^\(inferred: seen in real payloads only\)/);
+    expect(user.language?.description).not.toContain("(inferred: seen in real payloads (e.g.");
+    // Stated by the seed pages: no mark.
+    const limit = doc.components?.parameters?.Limit;
+    expect(limit?.description).toBe(spec.components?.parameters?.Limit?.description);
   });
 
   it("keeps an anyOf parameter's own description visible (options lose theirs, keep enums)", () => {

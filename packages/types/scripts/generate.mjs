@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checking, emit, header } from "@community-api/spec/codegen";
 import { deriveFacts, iteratorKey } from "@community-api/spec/facts";
+import { markProvenance } from "@community-api/spec/provenance";
 import openapiTS, { astToString } from "openapi-typescript";
 import { OPENAPI_TS_OPTIONS } from "./openapi-ts-options.mjs";
 
@@ -87,7 +88,9 @@ function renderNames(spec, facts) {
 }
 
 async function render(spec) {
-  const ast = await openapiTS(structuredClone(spec), OPENAPI_TS_OPTIONS);
+  // Each item's provenance (`x-source`) joins its description, and so its JSDoc: a field from
+  // another page of the provider or inferred by us says so in the editor too.
+  const ast = await openapiTS(markProvenance(structuredClone(spec)), OPENAPI_TS_OPTIONS);
   return HEADER + astToString(ast);
 }
 

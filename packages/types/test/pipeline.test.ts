@@ -13,6 +13,12 @@ const require = createRequire(import.meta.url);
 const specDir = dirname(require.resolve("@community-api/spec/package.json"));
 const generateScript = fileURLToPath(new URL("../scripts/generate.mjs", import.meta.url));
 
+/** A component schema, as far as the provenance test reads it. */
+type Schema = {
+  properties?: Record<string, { "x-source"?: { from: string; page: string } }>;
+  allOf?: Schema[];
+};
+
 let work: string;
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const paths = () => ({
@@ -185,6 +191,32 @@ describe("the named types", () => {
     expect(exported.slice(0, schemas.length)).toEqual(schemas);
     expect(exported.slice(schemas.length).sort()).toEqual(queries.sort());
     expect(queries).toContain("CourseDashboardUsersQuery");
+  });
+});
+
+describe("provenance (x-source) in the JSDoc", () => {
+  it("names the provider's page or SDK of every such item, and marks the inferred ones", () => {
+    const p = paths();
+    const bundle = JSON.parse(readFileSync(p.bundle, "utf8"));
+    const types = readFileSync(p.types, "utf8").replace(/\n\s*\* /g, " ");
+    const cited: string[] = [];
+    for (const schema of Object.values<Schema>(bundle.components.schemas)) {
+      const parts = [schema, ...(schema.allOf ?? [])];
+      for (const property of parts.flatMap((part) => Object.values(part.properties ?? {}))) {
+        const source = property["x-source"];
+        if (source?.from === "provider-page" || source?.from === "sdk") cited.push(source.page);
+      }
+    }
+    expect(cited.length).toBeGreaterThan(40);
+    const count = (text: string) => types.split(text).length - 1;
+    for (const page of new Set(cited)) {
+      const expected = cited.filter((cite) => cite === page).length;
+      expect(count(`(source: ${page})`), page).toBeGreaterThanOrEqual(expected);
+    }
+    // An inferred field whose spec text carries no mark of its own gets one from its reason.
+    expect(types).toMatch(
+      /@description \(inferred: seen in real payloads only\) Preferred language/,
+    );
   });
 });
 

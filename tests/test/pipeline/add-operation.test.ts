@@ -64,6 +64,7 @@ const WAITING_PATH = `get:
     - $ref: ../components/parameters/Offset.yaml
   responses:
     "200":
+      x-source: { from: inferred, reason: "an operation added by this test" }
       description: A page of users.
       content:
         application/json:
@@ -76,6 +77,7 @@ const WAITING_PATH = `get:
 `;
 
 const MIN_COMPLETION = `name: min_completion
+x-source: { from: inferred, reason: "a parameter added by this test" }
 in: query
 required: false
 description: Only members who completed at least this percentage (a parameter added by this test).

@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "55de6103f4b2292ad0718188bd0a3d7f105c788f83d600602abc9280ae9f77a0";
+export const SPEC_SHA256 = "cc6bd01d2663efe7254ab37db8258f8081a7743c3d13f3d60f49c049af4569b2";

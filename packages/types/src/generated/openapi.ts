@@ -13,9 +13,9 @@ export interface paths {
         /**
          * Get Course Invited Users
          * @description This endpoint retrieves the list of all invited users to the course identified by `{id}`.
-         *     Invited means the invitation is pending (the user's `join_status` in the course is `invited`).
+         *     (inferred: the meaning of "invited") Invited means the invitation is pending (the user's `join_status` in the course is `invited`).
          *
-         *     **Requires the course `creator` or `manager` role** (`x-required-roles`). Without it the API
+         *     **Requires the course `creator` or `manager` role** (`x-required-roles`). (inferred: the statuses; the pages list only 200) Without it the API
          *     answers 403; without a valid token 401; for an unknown course 404.
          *
          *     (inferred: the scope) An OAuth 2.0 token needs the `read` scope: the reference names the
@@ -43,10 +43,10 @@ export interface paths {
         /**
          * Get Event Invited Users
          * @description This endpoint retrieves the list of all invited users to the event identified by `{id}`.
-         *     Invited means the invitation is pending (the user's `subscription_status` in the event is
+         *     (inferred: the meaning of "invited") Invited means the invitation is pending (the user's `subscription_status` in the event is
          *     `invited`).
          *
-         *     **Requires the event `manager` role** (`x-required-roles`). Without it the API answers 403;
+         *     **Requires the event `manager` role** (`x-required-roles`). (inferred: the statuses; the pages list only 200) Without it the API answers 403;
          *     without a valid token 401; for an unknown event 404.
          *
          *     (inferred: the scope) An OAuth 2.0 token needs the `read` scope: the reference names the
@@ -76,10 +76,11 @@ export interface paths {
         /**
          * Get Course Dashboard Users
          * @description This endpoint retrieves the list of all users that joined the course identified by `{id}`;
-         *     it will also return some useful stats that can be used to make a course dashboard
-         *     (completion rate, last activity, join date).
+         *     it will also return some useful stats that can be used to make a course dashboard (inferred:
+         *     the stats named, from `CourseUserDashboard`'s fields: completion rate, last activity, join
+         *     date).
          *
-         *     **Requires the course `creator` or `manager` role** (`x-required-roles`). Without it the API
+         *     **Requires the course `creator` or `manager` role** (`x-required-roles`). (inferred: the statuses; the pages list only 200) Without it the API
          *     answers 403; without a valid token 401; for an unknown course 404.
          *
          *     (inferred: the scope) An OAuth 2.0 token needs the `read` scope: the reference names the
@@ -165,36 +166,38 @@ export interface components {
         };
         /**
          * ErrorItem
-         * @description One error.
+         * @description One error. (source: the provider's official JavaScript SDK (how it parses error bodies))
          */
         ErrorItem: {
-            /** @description A stable machine-readable code (e.g. `invalid`, `not_authenticated`). */
+            /** @description A stable machine-readable code (e.g. `invalid`, `not_authenticated`). (source: the provider's official JavaScript SDK (how it parses error bodies)) */
             code: string;
-            /** @description A human-readable message. */
+            /** @description A human-readable message. (source: the provider's official JavaScript SDK (how it parses error bodies)) */
             message: string;
         };
         /**
          * FieldError
-         * @description The errors about one request field or query parameter.
+         * @description The errors about one request field or query parameter. (source: the provider's official JavaScript SDK (how it parses error bodies))
          */
         FieldError: {
-            /** @description The name of the field or parameter (e.g. `limit`). */
+            /** @description The name of the field or parameter (e.g. `limit`). (source: the provider's official JavaScript SDK (how it parses error bodies)) */
             field: string;
+            /** @description (source: the provider's official JavaScript SDK (how it parses error bodies)) */
             messages: components["schemas"]["ErrorItem"][];
         };
         /**
          * ErrorList
-         * @description A list of errors, each either general (`ErrorItem`) or about one field or parameter (`FieldError`).
+         * @description A list of errors, each either general (`ErrorItem`) or about one field or parameter (`FieldError`). (source: the provider's official JavaScript SDK (how it parses error bodies))
          */
         ErrorList: {
+            /** @description (source: the provider's official JavaScript SDK (how it parses error bodies)) */
             errors: (components["schemas"]["ErrorItem"] | components["schemas"]["FieldError"])[];
         };
         /**
          * ErrorDetail
-         * @description A framework-level error with a single human-readable message.
+         * @description (inferred: Django REST framework's own errors (authentication, permission, throttling) have this shape; the SDK does not parse it) A framework-level error with a single human-readable message.
          */
         ErrorDetail: {
-            /** @description What went wrong. */
+            /** @description (inferred: Django REST framework's error shape) What went wrong. */
             detail: string;
         };
         /**
@@ -202,38 +205,38 @@ export interface components {
          * @description The body of an error response. No endpoint page documents one; the provider's official SDK
          *     parses `{"errors": [...]}` (`ErrorList`), and some framework-level errors are
          *     `{"detail": "..."}` (`ErrorDetail`) instead. Clients must also cope with an empty or non-JSON
-         *     body (e.g. an HTML page from a proxy).
+         *     body (e.g. an HTML page from a proxy). (source: the provider's official JavaScript SDK (how it parses error bodies))
          */
         ErrorBody: components["schemas"]["ErrorList"] | components["schemas"]["ErrorDetail"];
         /**
          * Tag
-         * @description A tag attached to a user, a category or a contribution.
+         * @description A tag attached to a user, a category or a contribution. (source: Tag (the provider's schema reference))
          */
         Tag: {
-            /** @description (inferred: at least 1) Unique tag id. */
+            /** @description (inferred: at least 1) Unique tag id. (source: Tag (the provider's schema reference)) */
             readonly id?: number;
             /**
-             * @description What the tag applies to.
+             * @description What the tag applies to. (source: Tag (the provider's schema reference))
              * @enum {string}
              */
             type: "user" | "category" | "contribution";
-            /** @description The tag's name. */
+            /** @description The tag's name. (source: Tag (the provider's schema reference)) */
             name: string;
-            /** @description A longer description. */
+            /** @description A longer description. (source: Tag (the provider's schema reference)) */
             description?: string | null;
-            /** @description Display color as `#rrggbb`. */
+            /** @description Display color as `#rrggbb`. (source: Tag (the provider's schema reference)) */
             color?: string;
-            /** @description Whether the tag is shown publicly. */
+            /** @description Whether the tag is shown publicly. (source: Tag (the provider's schema reference)) */
             visible?: boolean;
-            /** @description Whether the tag boosts the visibility of what it is attached to. */
+            /** @description Whether the tag boosts the visibility of what it is attached to. (source: Tag (the provider's schema reference)) */
             visibility_boost?: boolean;
-            /** @description Whether the tag is active. */
+            /** @description Whether the tag is active. (source: Tag (the provider's schema reference)) */
             active?: boolean;
-            /** @description Whether the tag is deleted. */
+            /** @description Whether the tag is deleted. (source: Tag (the provider's schema reference)) */
             deleted?: boolean;
             /**
              * Format: date-time
-             * @description When the tag was created.
+             * @description When the tag was created. (source: Tag (the provider's schema reference))
              */
             readonly created_at?: string;
         };
@@ -243,18 +246,18 @@ export interface components {
          *     reference marks none as required, and several appear only when a community feature is on
          *     (following, post types). Communities can define custom user fields, which the API returns as
          *     if they were standard fields (e.g. `company_name`, `company_role`), so unknown extra keys are
-         *     allowed.
+         *     allowed. (source: User (the provider's schema reference))
          */
         User: {
-            /** @description (inferred: at least 1) Unique user id. */
+            /** @description (inferred: at least 1) Unique user id. (source: User (the provider's schema reference)) */
             readonly id?: number;
-            /** @description Letters, digits, `-` and `_`. */
+            /** @description Letters, digits, `-` and `_`. (source: User (the provider's schema reference)) */
             readonly username?: string;
-            /** @description The user's real name; often `""`. */
+            /** @description The user's real name; often `""`. (source: User (the provider's schema reference)) */
             readonly real_name?: string;
             /**
              * Format: uri
-             * @description Avatar image URL.
+             * @description Avatar image URL. (source: User (the provider's schema reference))
              */
             readonly avatar?: string | null;
             /**
@@ -263,81 +266,81 @@ export interface components {
              *     value as opaque and compare it as a string.
              */
             readonly ext_id?: string | number | null;
-            /** @description How many users this user follows. Present only when following is enabled. */
+            /** @description How many users this user follows. Present only when following is enabled. (source: User (the provider's schema reference)) */
             readonly followings_counter?: number | null;
-            /** @description How many users follow this user. Present only when following is enabled. */
+            /** @description How many users follow this user. Present only when following is enabled. (source: User (the provider's schema reference)) */
             readonly followers_counter?: number | null;
-            /** @description Number of posts. Present only when post types are enabled. */
+            /** @description Number of posts. Present only when post types are enabled. (source: User (the provider's schema reference)) */
             readonly posts_counter?: number | null;
-            /** @description Number of discussions. Present only when post types are enabled. */
+            /** @description Number of discussions. Present only when post types are enabled. (source: User (the provider's schema reference)) */
             readonly discussions_counter?: number | null;
-            /** @description Number of polls. */
+            /** @description Number of polls. (source: User (the provider's schema reference)) */
             readonly polls_counter?: number | null;
-            /** @description Number of followed categories. */
+            /** @description Number of followed categories. (source: User (the provider's schema reference)) */
             readonly categories_counter?: number | null;
             /**
-             * @description The relation between the caller and this user, `null` when there is none.
+             * @description The relation between the caller and this user, `null` when there is none. (source: User (the provider's schema reference))
              * @enum {string|null}
              */
             readonly connection_status?: "followed" | "connected" | "sent_connection_request" | "received_connection_request" | null;
             /**
              * Format: date-time
-             * @description When the user signed up, with microseconds and offset (e.g. `2024-04-10T14:37:48.153981+02:00`).
+             * @description When the user signed up, with microseconds and offset (e.g. `2024-04-10T14:37:48.153981+02:00`). (source: User (the provider's schema reference))
              */
             readonly date_joined?: string;
-            /** @description Short biography; often `""`. */
+            /** @description Short biography; often `""`. (source: User (the provider's schema reference)) */
             readonly bio?: string;
-            /** @description Free-text location. */
+            /** @description Free-text location. (source: User (the provider's schema reference)) */
             readonly location?: string;
-            /** @description Coordinates of `location` as `"lat,lng"`. */
+            /** @description Coordinates of `location` as `"lat,lng"`. (source: User (the provider's schema reference)) */
             readonly location_lat_lng?: string | null;
-            /** @description Last known position as `"lat,lng"`. */
+            /** @description Last known position as `"lat,lng"`. (source: User (the provider's schema reference)) */
             readonly position_lat_lng?: string | null;
             /**
              * Format: date
-             * @description Date of birth, `YYYY-MM-DD`.
+             * @description Date of birth, `YYYY-MM-DD`. (source: User (the provider's schema reference))
              */
             readonly date_of_birth?: string | null;
-            /** @description A short description. */
+            /** @description A short description. (source: User (the provider's schema reference)) */
             readonly description?: string;
             /**
-             * @description Gender.
+             * @description Gender. (source: User (the provider's schema reference))
              * @default Unspecified
              * @enum {string}
              */
             readonly gender?: "Male" | "Female" | "Unspecified";
-            /** @description Website URL; often `""` (so not validated as a URI). */
+            /** @description Website URL; often `""` (so not validated as a URI). (source: User (the provider's schema reference)) */
             readonly website?: string;
             /**
              * Format: uri
-             * @description Cover image URL.
+             * @description Cover image URL. (source: User (the provider's schema reference))
              */
             readonly cover?: string | null;
-            /** @description Tags of the user; often `[]`. */
+            /** @description Tags of the user; often `[]`. (source: User (the provider's schema reference)) */
             readonly tags?: components["schemas"]["Tag"][];
-            /** @description Reputation points. */
+            /** @description Reputation points. (source: User (the provider's schema reference)) */
             readonly reputation?: number;
             /**
-             * @description Whether the user carries the community badge.
+             * @description Whether the user carries the community badge. (source: User (the provider's schema reference))
              * @default false
              */
             readonly community_badge?: boolean;
-            /** @description False only while a user who needs approval has not been approved. */
+            /** @description False only while a user who needs approval has not been approved. (source: User (the provider's schema reference)) */
             readonly reg_approved?: boolean;
-            /** @description An example of a community-defined custom field. */
+            /** @description An example of a community-defined custom field. (source: User (the provider's schema reference)) */
             readonly company_name?: string | null;
-            /** @description An example of a community-defined custom field. */
+            /** @description An example of a community-defined custom field. (source: User (the provider's schema reference)) */
             readonly company_role?: string | null;
-            /** @description Whether the account is deleted. */
+            /** @description Whether the account is deleted. (source: User (the provider's schema reference)) */
             readonly deleted?: boolean;
             /**
              * Format: date-time
-             * @description When the account was deleted; present only when `deleted` is true.
+             * @description When the account was deleted; present only when `deleted` is true. (source: User (the provider's schema reference))
              */
             readonly deleted_at?: string;
-            /** @description Whether the caller may send a private message to this user; only on the single-user endpoint. */
+            /** @description Whether the caller may send a private message to this user; only on the single-user endpoint. (source: User (the provider's schema reference)) */
             readonly can_send_pm_to?: boolean;
-            /** @description Preferred language (e.g. `it`); seen in real payloads, not in the reference. */
+            /** @description (inferred: seen in real payloads only) Preferred language (e.g. `it`); no reference page lists it. */
             readonly language?: string;
         } & {
             [key: string]: unknown;
@@ -391,7 +394,7 @@ export interface components {
          *     not in the reference; the provider's official SDK knows it, so clients should expect it.
          *
          *     A user with no status at all is represented by `null` where a field allows it
-         *     (e.g. `CourseUserDashboard.join_status`).
+         *     (e.g. `CourseUserDashboard.join_status`). (source: Course (the provider's schema reference, join_status values))
          * @enum {string}
          */
         JoinStatus: "creator" | "manager" | "joined" | "invited" | "requested" | "payment_waiting";
@@ -416,39 +419,39 @@ export interface components {
          * @description A member of a course with the stats a course dashboard needs. The reference says every item
          *     contains "only the necessary fields" (these eight) and marks none as required. They are
          *     required here (inferred): a serializer sends every field it declares, `null` where there is
-         *     no value.
+         *     no value. (source: Course User Dashboard (the provider's schema reference))
          */
         CourseUserDashboard: {
-            /** @description (inferred: required, at least 1) The user's id. */
+            /** @description (inferred: required, at least 1) The user's id. (source: Course User Dashboard (the provider's schema reference)) */
             id: number;
             /**
              * @description (inferred: required; pattern and length from `User.username`, the same user's field,
-             *     which the dashboard reference does not restate) Letters, digits, `-` and `_`.
+             *     which the dashboard reference does not restate) Letters, digits, `-` and `_`. (source: Course User Dashboard (the provider's schema reference))
              */
             username: string;
-            /** @description (inferred: required) The user's real name; often `""`. */
+            /** @description (inferred: required) The user's real name; often `""`. (source: Course User Dashboard (the provider's schema reference)) */
             real_name: string;
             /**
              * Format: uri
-             * @description (inferred: required) Avatar image URL, `null` when none.
+             * @description (inferred: required) Avatar image URL, `null` when none. (source: Course User Dashboard (the provider's schema reference))
              */
             avatar: string | null;
-            /** @description (inferred: required) The user's status in the course, `null` for none. */
+            /** @description (inferred: required) The user's status in the course, `null` for none. (source: Course User Dashboard (the provider's schema reference)) */
             join_status: components["schemas"]["JoinStatus"] | null;
             /**
              * @description (inferred: required, 0–100, fractions) Percent of the course the user has completed. The
-             *     reference documents an integer and no bounds; a percentage lies in 0–100, and the value is
-             *     computed and the official SDK rounds it, so fractions may occur.
+             *     provider's reference documents an integer and no bounds; a percentage lies in 0–100, and the value is
+             *     computed and the official SDK rounds it, so fractions may occur. (source: Course User Dashboard (the provider's schema reference))
              */
             user_completion_rate: number;
             /**
              * Format: date-time
-             * @description (inferred: required, `null` if never) When the user last completed a lesson.
+             * @description (inferred: required, `null` if never, the meaning) When the user last completed a lesson. (source: Course User Dashboard (the provider's schema reference))
              */
             last_active_at: string | null;
             /**
              * Format: date-time
-             * @description (inferred: required, `null` possible) When the user joined the course.
+             * @description (inferred: required, `null` possible) When the user joined the course. (source: Course User Dashboard (the provider's schema reference))
              */
             joined_at: string | null;
         };
@@ -466,9 +469,9 @@ export interface components {
     };
     responses: {
         /**
-         * @description (inferred: body) A paging parameter (`limit`, `offset`) is invalid. No reference page
-         *     documents the error body; per the official SDK it is an `ErrorBody` whose `FieldError` names
-         *     the parameter.
+         * @description (inferred: this status on these operations, body) A paging parameter (`limit`, `offset`) is
+         *     invalid. No reference page documents the error body; per the official SDK it is an `ErrorBody`
+         *     whose `FieldError` names the parameter.
          */
         BadRequest: {
             headers: {
@@ -479,8 +482,8 @@ export interface components {
             };
         };
         /**
-         * @description (inferred: body) The token is missing, expired or invalid. No reference page documents the
-         *     error body.
+         * @description (inferred: this status on these operations, body) The token is missing, expired or invalid. No
+         *     reference page documents the error body.
          */
         Unauthorized: {
             headers: {
@@ -491,8 +494,8 @@ export interface components {
             };
         };
         /**
-         * @description (inferred: body) The caller lacks the role the operation requires (see `x-required-roles`).
-         *     No reference page documents the error body.
+         * @description (inferred: this status on these operations, body) The caller lacks the role the operation requires
+         *     (see `x-required-roles`). No reference page documents the error body.
          */
         Forbidden: {
             headers: {
@@ -502,7 +505,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description (inferred: body) No course or event has this id. No reference page documents the error body. */
+        /**
+         * @description (inferred: this status on these operations, body) No course or event has this id. No reference
+         *     page documents the error body.
+         */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -512,8 +518,9 @@ export interface components {
             };
         };
         /**
-         * @description (inferred: body, `Retry-After`) Too many requests; wait as `Retry-After` says (when sent), then
-         *     retry. The reference lists 429 among the API's statuses; no page documents its body or headers.
+         * @description (inferred: this status on these operations, body, `Retry-After`) Too many requests; wait as
+         *     `Retry-After` says (when sent), then retry. The provider's reference lists 429 among the API's
+         *     statuses; no page documents its body or headers.
          */
         TooManyRequests: {
             headers: {
@@ -525,10 +532,10 @@ export interface components {
             };
         };
         /**
-         * @description (inferred: body, `Retry-After`) The server, or a gateway in front of it, failed. The reference
-         *     lists 500 and 503 among the API's statuses. The body may be an `ErrorBody`, an HTML page or
-         *     empty; retrying later may succeed (the typed client retries a GET, honouring `Retry-After` when
-         *     sent).
+         * @description (inferred: this status on these operations, body, `Retry-After`) The server, or a gateway in front
+         *     of it, failed. The provider's reference lists 500 and 503 among the whole API's statuses. The body
+         *     may be an `ErrorBody`, an HTML page or empty; retrying later may succeed (the typed client retries
+         *     a GET, honouring `Retry-After` when sent).
          */
         ServerError: {
             headers: {
@@ -540,9 +547,9 @@ export interface components {
             };
         };
         /**
-         * @description (inferred: body) A query parameter (`limit`, `offset`, `statuses`, `ordering`) is invalid. No
-         *     reference page documents the error body; per the official SDK it is an `ErrorBody` whose
-         *     `FieldError` names the parameter.
+         * @description (inferred: this status on these operations, body) A query parameter (`limit`, `offset`,
+         *     `statuses`, `ordering`) is invalid. No reference page documents the error body; per the official
+         *     SDK it is an `ErrorBody` whose `FieldError` names the parameter.
          */
         DashboardUsersBadRequest: {
             headers: {
@@ -598,13 +605,15 @@ export interface components {
          *
          *     This is **not** the OpenAPI default for an array parameter (`style: form, explode: true`,
          *     i.e. repeated keys `statuses=joined&statuses=manager`), nor `statuses[]=…` brackets nor a comma
-         *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
-         *     provider's official SDK send, and how the API treats the others is not documented. The
-         *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-         *     the typed client accepts a status or an array and serializes it this way. The mock answers
-         *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
-         *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
-         *     does the same but flags it in a `community-api-mock-warning` response header and its log.
+         *     list: the two forms above are what the reference's type (`list(string)¦string`) describes, and
+         *     how the API treats the others is not documented. The provider's official SDK sends them only
+         *     when given a JSON string: given the array its own types ask for, it sends `statuses[]=…`
+         *     (axios's form for an array). The parameter is therefore modelled as a string that holds either
+         *     form (see `StatusesFilter`); the typed client accepts a status or an array and serializes it
+         *     this way. The mock answers repeated keys with a 400 naming `statuses` (inferred: the API reads
+         *     one value). (inferred: the API ignores it) `statuses[]=…` is a name the API does not know, so
+         *     it applies the default filter: a 200 with silently wrong data. The mock does the same, and
+         *     flags it in a `community-api-mock-warning` response header and a warning line of its log.
          */
         Statuses: components["schemas"]["StatusesFilter"];
         /**
@@ -758,13 +767,15 @@ export interface operations {
                  *
                  *     This is **not** the OpenAPI default for an array parameter (`style: form, explode: true`,
                  *     i.e. repeated keys `statuses=joined&statuses=manager`), nor `statuses[]=…` brackets nor a comma
-                 *     list: the two forms above are what the reference's type (`list(string)¦string`) and the
-                 *     provider's official SDK send, and how the API treats the others is not documented. The
-                 *     parameter is therefore modelled as a string that holds either form (see `StatusesFilter`);
-                 *     the typed client accepts a status or an array and serializes it this way. The mock answers
-                 *     repeated keys with a 400 naming `statuses` (inferred: the API reads one value); `statuses[]=…`
-                 *     is a name the API does not know, so it ignores it and applies the default filter, and the mock
-                 *     does the same but flags it in a `community-api-mock-warning` response header and its log.
+                 *     list: the two forms above are what the reference's type (`list(string)¦string`) describes, and
+                 *     how the API treats the others is not documented. The provider's official SDK sends them only
+                 *     when given a JSON string: given the array its own types ask for, it sends `statuses[]=…`
+                 *     (axios's form for an array). The parameter is therefore modelled as a string that holds either
+                 *     form (see `StatusesFilter`); the typed client accepts a status or an array and serializes it
+                 *     this way. The mock answers repeated keys with a 400 naming `statuses` (inferred: the API reads
+                 *     one value). (inferred: the API ignores it) `statuses[]=…` is a name the API does not know, so
+                 *     it applies the default filter: a 200 with silently wrong data. The mock does the same, and
+                 *     flags it in a `community-api-mock-warning` response header and a warning line of its log.
                  */
                 statuses?: components["parameters"]["Statuses"];
                 /**
