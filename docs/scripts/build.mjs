@@ -18,6 +18,7 @@ import {
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { withConsole } from "./console.mjs";
 import { decorateSpec, listOperations } from "./decorate.mjs";
 import { loadGuides, withGuideSources } from "./guides.mjs";
 import { makeOffline } from "./offline.mjs";
@@ -57,7 +58,7 @@ try {
     specVersion: spec.fingerprint.version,
     specSha256: spec.fingerprint.sha256,
   });
-  const page = makeOffline(withGuideSources(html, guides));
+  const page = makeOffline(withConsole(withGuideSources(html, guides), readOperationFacts(spec)));
   writeFileSync(join(tmp, "index.html"), page);
   copyFileSync(spec.files.json, join(tmp, "openapi.json"));
   copyFileSync(spec.files.yaml, join(tmp, "openapi.yaml"));
