@@ -6,7 +6,8 @@
 //   a consumer) and on the wire (the copied client, bundled, sends them);
 // - the query package has the operation's query options, infinite options and keys, typed (tsc)
 //   and working (its infinite options walk the new list through the copied client);
-// - the docs get its TypeScript, curl and fetch samples (the TypeScript one compiles);
+// - the docs get its TypeScript, curl and fetch samples (the TypeScript one compiles) and its
+//   Try-it console;
 // - the mock's type check fails naming the list implementation the new operation lacks (the
 //   one thing besides the spec a new list operation needs by hand, with its data if new).
 import { spawnSync } from "node:child_process";
@@ -348,7 +349,7 @@ export { createCommunityQueries } from "./src/index.ts";`,
     ]);
   }, 60_000);
 
-  it("gives the docs the new operation's samples, and the client's one type-checks", async () => {
+  it("gives the docs the new operation's samples and Try-it console; the client's sample type-checks", async () => {
     const samplesModule = join(repoRoot, "docs", "scripts", "samples.mjs");
     const { generateSamples, writeSamples } = (await import(pathToFileURL(samplesModule).href)) as {
       generateSamples(facts: unknown): Map<string, { label: string; source: string }[]>;
@@ -362,6 +363,19 @@ export { createCommunityQueries } from "./src/index.ts";`,
     expect(waiting.find((s) => s.label === "TypeScript")?.source).toContain(
       "client.paginate.courseWaitingUsers(",
     );
+    // The Try-it console is drawn from the same facts: the new operation and parameter are in it.
+    const consoleModule = join(repoRoot, "docs", "scripts", "console.mjs");
+    const { consoleConfig } = (await import(pathToFileURL(consoleModule).href)) as {
+      consoleConfig(facts: unknown): {
+        operations: { operationId: string; path: string; queryParameters: { name: string }[] }[];
+      };
+    };
+    const consoled = consoleConfig(JSON.parse(readFileSync(facts(), "utf8"))).operations;
+    expect(consoled.find((o) => o.operationId === "getCourseWaitingUsers")?.path).toBe(
+      "/api/v2/course/{id}/waiting/",
+    );
+    const dashboard = consoled.find((o) => o.operationId === "getCourseDashboardUsers");
+    expect(dashboard?.queryParameters.map((p) => p.name)).toContain("min_completion");
     // The TypeScript sample compiles against the copy's client, as a user's file would.
     const client = join(work, "packages", "client");
     const dir = join(client, "samples");
