@@ -43,14 +43,11 @@ export interface CommunityQueries extends OperationQueries {
 type Loose = (...args: unknown[]) => Promise<Page>;
 type Page = { next?: string | null; previous?: string | null };
 
-/** The base URL as one string per community: `HTTPS://Host:443/x/` and `https://host/x` are one. */
-function community(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).href.replace(/\/$/, "");
-  } catch {
-    return baseUrl;
-  }
-}
+/**
+ * The base URL as one string per community: `HTTPS://Host:443/x/` and `https://host/x` are one.
+ * The client has checked that it is an absolute http(s) URL.
+ */
+const community = (baseUrl: string): string => new URL(baseUrl).href.replace(/\/$/, "");
 
 /**
  * The offset a `next`/`previous` link asks for, as the client's iterators read it: plain digits
