@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "cc6bd01d2663efe7254ab37db8258f8081a7743c3d13f3d60f49c049af4569b2";
+export const SPEC_SHA256 = "7e3e9fec4be9e36c39e69ed1a72b70c3734007f330e1a12de7ec9c07757a79a9";
