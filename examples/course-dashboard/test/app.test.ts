@@ -2,7 +2,8 @@
 // Prism-validated HTTP mock on another origin: CORS preflights included). A course manager sees
 // course 1's users, filters by a join status, searches, loads more, opens the invited users; the
 // page logs no error, talks to no other host and has no serious axe violation. Then the demo
-// build answers from MSW's service worker, and a member's token gets the 403 state.
+// 401, 403, 404 and an unreachable API each get their state, and the demo build answers from
+// MSW's service worker.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -176,6 +177,24 @@ if (!executablePath) {
       // The token never reaches the page's address or its console.
       expect(page.url()).not.toContain(TEST_TOKENS.courseMember);
       expect(logged.join("\n")).not.toContain(TEST_TOKENS.courseMember);
+    });
+
+    it("says what to change for a refused token (401), an unknown course (404) and no API", async () => {
+      const apply = async (label: string, value: string) => {
+        await page.getByLabel(label).fill(value);
+        await page.getByRole("button", { name: "Apply" }).click();
+      };
+      const alert = page.getByRole("alert").first();
+      await apply("Token", TEST_TOKENS.invalid);
+      await expect.poll(() => alert.textContent()).toContain("The API refused the token (401).");
+      await apply("Token", TEST_TOKENS.courseManager);
+      await apply("Course id", "99");
+      await expect.poll(() => alert.textContent()).toContain("Course 99 was not found (404).");
+      // A port nothing listens on: TanStack retries twice (the client's policy), then the state.
+      await apply("Base URL", "http://127.0.0.1:9");
+      await expect
+        .poll(() => alert.textContent(), { timeout: 15_000 })
+        .toContain("Cannot reach http://127.0.0.1:9.");
     });
 
     it("runs on MSW's service worker in the demo build, with no server behind it", async () => {
