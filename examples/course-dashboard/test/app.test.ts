@@ -1,7 +1,7 @@
 // The built app in a real Chromium, served as `pnpm start` serves it, against the real mock (the
 // Prism-validated HTTP mock on another origin: CORS preflights included). A course manager sees
 // course 1's users, filters by a join status, searches, loads more, opens the invited users; the
-// page logs no error, talks to no other host and has no serious axe violation. Then the demo
+// page logs no error, talks to no other host and has no serious axe violation. Then
 // 401, 403, 404 and an unreachable API each get their state, and the demo build answers from
 // MSW's service worker.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
