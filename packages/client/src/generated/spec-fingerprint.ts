@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "7e3e9fec4be9e36c39e69ed1a72b70c3734007f330e1a12de7ec9c07757a79a9";
+export const SPEC_SHA256 = "ee7e1be167cad07f56b5619d5408f716683afff2395e52e2b82dd9e653c94a6f";
