@@ -173,6 +173,18 @@ async function problemWith({ command, dir }: Shown): Promise<string | undefined>
     if (places.some((place) => existsSync(join(place, script)))) return undefined;
     return `${script} exists neither in ${relative(repoRoot, dir) || "the root"} nor at the root`;
   }
+  if (words[0] === "npm" && words[1] === "install") {
+    // What a user of the packages runs: each argument a flag, a public package of this
+    // workspace (`@community-api/client`, `…@0.2.0`), or the tarballs `pnpm pack` makes.
+    const published = packages.filter(({ manifest }) => !manifest.private);
+    const unknown = words.slice(2).filter((arg) => {
+      if (arg.startsWith("-") || /\*\.tgz$/.test(arg)) return false;
+      return !published.some(({ manifest }) => arg.replace(/(.)@[^@/]+$/, "$1") === manifest.name);
+    });
+    return unknown.length === 0
+      ? undefined
+      : `npm install ${unknown.join(" ")}: not a public package here`;
+  }
   if (words[0] !== "pnpm") return `not a command this test knows how to resolve (${words[0]})`;
 
   let targets: string[] | undefined;
@@ -195,7 +207,10 @@ async function problemWith({ command, dir }: Shown): Promise<string | undefined>
     packages.find((pkg) => pkg.dir.replace(/\/$/, "") === place.replace(/\/$/, ""))?.manifest
       .scripts ?? {};
   if ((targets ?? places).some((place) => name in scriptsIn(place))) return undefined;
-  if (targets === undefined && (await isPnpmCommand(name))) return undefined;
+  // A pnpm command runs in a filtered package too (`pnpm --filter <pkg> pack`), except the ones
+  // that only run the package's script of their name.
+  const runsScript = ["test", "start", "stop", "restart"].includes(name);
+  if ((targets === undefined || !runsScript) && (await isPnpmCommand(name))) return undefined;
   const where = (targets ?? places).map((place) => relative(repoRoot, place) || "the root");
   return `pnpm ${name}: no script "${name}" in ${[...new Set(where)].join(" or ")}, and not a pnpm command`;
 }
@@ -246,6 +261,15 @@ describe("every command the READMEs show", () => {
     );
     expect(await problemWith({ ...at, command: "npx no-such-bin" })).toMatch(/no package/);
     expect(await problemWith({ ...at, command: "pnpm install --frozen-lockfile" })).toBeUndefined();
+    expect(await problemWith({ ...at, command: "npm install @community-api/nope" })).toMatch(
+      /not a public package/,
+    );
+    expect(await problemWith({ ...at, command: "npm install @community-api/docs" })).toMatch(
+      /not a public package/,
+    );
+    expect(
+      await problemWith({ ...at, command: "npm install --save-dev @community-api/mock@0.2.0" }),
+    ).toBeUndefined();
   });
 });
 
