@@ -3,7 +3,6 @@
 // the search, the spec fingerprint; and that the page logs no error and talks to no other host.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SPEC_SHA256 } from "@community-api/client";
@@ -13,6 +12,7 @@ import { type Guide, guideSlug, loadGuides } from "../scripts/guides.mjs";
 import { generateSamples } from "../scripts/samples.mjs";
 import { serveDocs } from "../scripts/serve.mjs";
 import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
+import { axeViolations } from "./axe.js";
 import { CHROMIUM_FLAGS, findChromium, INSTALL_HINT } from "./chromium.js";
 import { consoleCases } from "./console-cases.js";
 import { artifactsDir, contentDir, distDir } from "./paths.js";
@@ -21,7 +21,6 @@ import { operations, specFingerprint } from "./spec-walk.js";
 const executablePath = findChromium();
 const samples = generateSamples(readOperationFacts(readBundledSpec()));
 const squash = (text: string) => text.replace(/\s+/g, "");
-const axeScript = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 if (!executablePath) {
   if (process.env.CI) {
@@ -209,6 +208,34 @@ if (!executablePath) {
       expect(await shown(hits.first())).toContain("/api/v2/course/{id}/users/");
       await hits.first().click();
       await expect.poll(() => new URL(page.url()).hash).toBe("#/course/getcoursedashboardusers");
+    });
+
+    it("shows search snippets with their words apart, and links a guide's hit by one hash", async () => {
+      await page.goto(site.url, { waitUntil: "load" });
+      await page.getByTestId("search-trigger").click();
+      await page.keyboard.type("next");
+      const dialog = page.getByTestId("search-dialog");
+      const hits = dialog.locator('[data-component-name="Search/SearchItem"]');
+      await expect.poll(() => hits.count()).toBeGreaterThan(3);
+      await page.waitForTimeout(300);
+      const text = await shown(dialog);
+      // Words that a line break of the source separated (the verify guide's "through `next`").
+      for (const glued of [
+        "throughnext",
+        "andopenapi",
+        "acount/next",
+        "{id}.(inferred",
+        "{id};it",
+      ]) {
+        expect(text).not.toContain(glued);
+      }
+      const hrefs = await dialog
+        .locator("a[href]")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+      const guides = hrefs.filter((href) => /^#\/(pagination|overview|errors|verify)/.test(href));
+      expect(guides.length).toBeGreaterThan(0);
+      for (const href of guides) expect(href.split("#"), href).toHaveLength(2);
+      await page.keyboard.press("Escape");
     });
 
     it("links between guides and to the downloadable spec", async () => {
@@ -448,20 +475,7 @@ if (!executablePath) {
             .first()
             .waitFor();
           await page.waitForTimeout(300); // the page script's fixes run on the next frame
-          if (!(await page.evaluate(() => "axe" in window))) {
-            await page.addScriptTag({ path: axeScript });
-          }
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: AxeLike }).axe;
-            const result = await axe.run(document, { resultTypes: ["violations"] });
-            return result.violations.map(
-              (violation) =>
-                `${violation.impact} ${violation.id}: ${violation.nodes
-                  .slice(0, 3)
-                  .map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`)
-                  .join(" | ")}`,
-            );
-          });
+          const violations = await axeViolations(page);
           if (violations.length > 0) found[view || "landing"] = violations;
         }
         expect(found).toEqual({});
@@ -713,7 +727,7 @@ if (!executablePath) {
       }
     });
 
-    consoleCases(() => ({ page, context, url: site.url, axeScript }));
+    consoleCases(() => ({ page, context, url: site.url }));
 
     // Last: it judges everything the tests above made the page do.
     it("logged no error and made no request to another host", () => {
@@ -779,20 +793,6 @@ function markInk(element: Element): void {
   probe.id = "ink-probe";
   probe.style.color = `rgb(${pixels[ink]}, ${pixels[ink + 1]}, ${pixels[ink + 2]})`;
   image.after(probe);
-}
-
-/** The part of axe-core's API the accessibility test calls (in the page). */
-interface AxeLike {
-  run(
-    context: Document,
-    options: { resultTypes: string[] },
-  ): Promise<{
-    violations: {
-      id: string;
-      impact?: string | null;
-      nodes: { target: string[]; failureSummary?: string }[];
-    }[];
-  }>;
 }
 
 /** `text` as a literal inside a RegExp. */

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { ConsoleOperation } from "../console/request.js";
 import { consoleConfig } from "../scripts/console.mjs";
 import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
+import { axeViolations } from "./axe.js";
 import { distDir } from "./paths.js";
 
 /** What the shared browser session lends these cases (read once its `beforeAll` has run). */
@@ -19,8 +20,6 @@ export interface ConsoleSession {
   context: BrowserContext;
   /** The served site's URL, ending in `/`. */
   url: string;
-  /** axe-core's browser script (a file path). */
-  axeScript: string;
 }
 
 const operations = consoleConfig(readOperationFacts(readBundledSpec())).operations;
@@ -218,7 +217,7 @@ export function consoleCases(session: () => ConsoleSession): void {
     ])(
       "at %i px in the %s theme: the open console with an answer has no axe-core violation",
       async (width, theme) => {
-        const { page, url, axeScript } = session();
+        const { page, url } = session();
         await page.setViewportSize({ width, height: 900 });
         await page.evaluate((mode) => localStorage.setItem("redoc.colorMode", mode), theme);
         const operation = operations[0] as ConsoleOperation;
@@ -230,20 +229,7 @@ export function consoleCases(session: () => ConsoleSession): void {
         await openConsole(page, url, operation);
         await page.locator("#try-it-token").selectOption(memberToken(operation));
         expect((await send(page)).status).toBe(403); // the error colour is checked too
-        if (!(await page.evaluate(() => "axe" in window)))
-          await page.addScriptTag({ path: axeScript });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: AxeLike }).axe;
-          const result = await axe.run("#try-it", { resultTypes: ["violations"] });
-          return result.violations.map(
-            (violation) =>
-              `${violation.impact} ${violation.id}: ${violation.nodes
-                .slice(0, 3)
-                .map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`)
-                .join(" | ")}`,
-          );
-        });
-        expect(violations).toEqual([]);
+        expect(await axeViolations(page, "#try-it")).toEqual([]);
         await page.keyboard.press("Escape");
       },
     );
@@ -268,18 +254,4 @@ export function consoleCases(session: () => ConsoleSession): void {
       expect(errors).toEqual([]);
     });
   });
-}
-
-/** The part of axe-core's API these cases call (in the page). */
-interface AxeLike {
-  run(
-    context: string,
-    options: { resultTypes: string[] },
-  ): Promise<{
-    violations: {
-      id: string;
-      impact?: string | null;
-      nodes: { target: string[]; failureSummary?: string }[];
-    }[];
-  }>;
 }
