@@ -29,7 +29,7 @@ describe("engines.node", () => {
 
   it("every published package, and every manifest that declares one, has the root's range", () => {
     for (const { dir } of PUBLISHED) {
-      const manifest = readJson<WithEngines>(join(repoRoot, "packages", dir, "package.json"));
+      const manifest = readJson<WithEngines>(join(dir, "package.json"));
       expect(manifest.engines?.node, manifest.name).toBe(range);
     }
     for (const dir of workspaceDirs()) {

@@ -5,19 +5,14 @@ import { execFile } from "node:child_process";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { readJson, repoRoot } from "../workspace.js";
+import { publicPackages } from "./rehearsal.js";
 
 const run = promisify(execFile);
 
-/** The published packages: folder under packages/ and npm name. */
-export const PUBLISHED = [
-  { dir: "types", name: "@community-api/types" },
-  { dir: "client", name: "@community-api/client" },
-  { dir: "query", name: "@community-api/query" },
-  { dir: "mock", name: "@community-api/mock" },
-  { dir: "verify", name: "@community-api/verify" },
-] as const;
+/** The published packages (every public workspace package): its folder and npm name. */
+export const PUBLISHED = publicPackages().map(({ dir, name }) => ({ dir, name }));
 
-export type PublishedName = (typeof PUBLISHED)[number]["name"];
+export type PublishedName = string;
 
 /**
  * How to run pnpm: the pnpm running this test (`npm_execpath`, set by `pnpm test` and by turbo
@@ -48,14 +43,14 @@ export async function packAll(destination: string): Promise<Record<PublishedName
       const { stdout } = await run(
         pnpm.file,
         [...pnpm.args, "pack", "--json", "--pack-destination", destination],
-        { cwd: join(repoRoot, "packages", dir), encoding: "utf8" },
+        { cwd: dir, encoding: "utf8" },
       );
       const result = JSON.parse(stdout) as {
         name: string;
         filename: string;
         files: { path: string }[];
       };
-      if (result.name !== name) throw new Error(`packages/${dir} packed as ${result.name}`);
+      if (result.name !== name) throw new Error(`${dir} packed as ${result.name}`);
       return { name, file: result.filename, files: result.files.map((f) => f.path).sort() };
     }),
   );
