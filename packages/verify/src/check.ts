@@ -14,6 +14,7 @@ import {
   showText,
   showUrl,
 } from "./mask.js";
+import type { Source } from "./provenance.js";
 import type { Exchange } from "./record.js";
 import { child, jsonType, type SpecSchemas, typeFits } from "./schemas.js";
 
@@ -45,6 +46,11 @@ export interface Issue {
   readonly spec: string;
   /** What arrived, masked. */
   readonly actual: Shown;
+  /**
+   * Where the spec takes what the issue concerns from: the `x-source` of the nearest spec node
+   * that has one (the property, its schema, the parameter, the response), or null.
+   */
+  readonly source: Source | null;
   /** For `undocumented` and `additional`: the property name as sent (to count, never to print). */
   readonly name?: string;
   /** For the names past {@link MAX_NAMES} in one object: those names, as sent (to count, never to print). */
@@ -161,6 +167,39 @@ export class ExchangeChecker {
     return null;
   }
 
+  /** The provenance of a query parameter of an operation (its `x-source`), or null. */
+  parameterSource(operation: OperationFact, name: string): Source | null {
+    const at = this.operationPointer(operation);
+    // The operation's own parameters, then its path's (OpenAPI lets either hold them).
+    for (const list of [
+      child(at, "parameters"),
+      child(at.slice(0, at.lastIndexOf("/")), "parameters"),
+    ]) {
+      for (let i = 0; this.#schemas.node(child(list, i)); i++) {
+        const { pointer, node } = this.#schemas.resolve(child(list, i));
+        if (node.name === name && node.in === "query") return this.#schemas.source(pointer);
+      }
+    }
+    return null;
+  }
+
+  /** The provenance of the response the spec declares for a status, or null. */
+  responseSource(operation: OperationFact, status: number): Source | null {
+    const response = this.response(operation, status);
+    return response ? this.#schemas.source(response) : null;
+  }
+
+  /**
+   * The provenance of a property of the body the spec declares for a status (`next` of a page),
+   * else of that response, or null.
+   */
+  propertySource(operation: OperationFact, status: number, name: string): Source | null {
+    const response = this.response(operation, status);
+    const schema = response ? this.bodySchema(response) : null;
+    const property = schema ? this.#schemas.properties(schema).get(name) : undefined;
+    return property ? this.#schemas.source(property) : this.responseSource(operation, status);
+  }
+
   /** Everything wrong with one exchange. */
   check(operation: OperationFact, exchange: Checked): Issue[] {
     const out: Issue[] = [];
@@ -176,7 +215,10 @@ export class ExchangeChecker {
     const s = this.#schemas;
     const names = this.#names;
     const { body } = exchange;
-    const out = new Sink(emit);
+    const response = this.response(operation, exchange.status);
+    // An issue without a nearer mark gets the declared response's (a header, a media type).
+    const fallback = response ? s.source(response) : null;
+    const out = new Sink((issue) => emit(issue.source ? issue : { ...issue, source: fallback }));
     if (exchange.redirect) {
       out.push(this.#redirect(exchange.status, exchange.url, exchange.redirect));
       return 0;
@@ -197,7 +239,6 @@ export class ExchangeChecker {
     }
     // Cut by the verifier's own time limit: nothing to say about the body.
     if ("error" in body && body.aborted) return 0;
-    const response = this.response(operation, exchange.status);
     if (!response) {
       out.push({
         severity: "contradiction",
@@ -208,6 +249,7 @@ export class ExchangeChecker {
         item: null,
         spec: `one of ${operation.responses.join(", ")}`,
         actual: { type: "status", value: `HTTP ${exchange.status}` },
+        source: null,
       });
       return 0;
     }
@@ -218,7 +260,12 @@ export class ExchangeChecker {
     const schema = this.bodySchema(response);
     if ("error" in body) {
       out.push(
-        this.#whole("body", "a complete body", { type: "error", value: clip(body.error, 200) }),
+        this.#whole(
+          "body",
+          "a complete body",
+          { type: "error", value: clip(body.error, 200) },
+          schema ? s.source(schema) : null,
+        ),
       );
       return 0;
     }
@@ -227,7 +274,12 @@ export class ExchangeChecker {
       // An error may come without a body (the spec's error bodies say clients must cope).
       if (ok)
         out.push(
-          this.#whole("empty", describeBody(s, schema), { type: "empty", value: "an empty body" }),
+          this.#whole(
+            "empty",
+            describeBody(s, schema),
+            { type: "empty", value: "an empty body" },
+            schema ? s.source(schema) : null,
+          ),
         );
       return 0;
     }
@@ -241,7 +293,12 @@ export class ExchangeChecker {
     } catch {}
     if (schema && !json) {
       out.push(
-        this.#whole("not-json", describeBody(s, schema), showText(body.text, mediaType, names)),
+        this.#whole(
+          "not-json",
+          describeBody(s, schema),
+          showText(body.text, mediaType, names),
+          schema ? s.source(schema) : null,
+        ),
       );
       return 0;
     }
@@ -258,6 +315,7 @@ export class ExchangeChecker {
           type: "header",
           value: mediaType ? JSON.stringify(showMediaType(mediaType, names)) : "none",
         },
+        source: null,
       });
     }
     if (!schema) return 0;
@@ -290,6 +348,7 @@ export class ExchangeChecker {
         item: null,
         spec,
         actual,
+        source: s.source(at.pointer),
       });
       if (value === null) {
         if (at.node.required === true) {
@@ -335,6 +394,7 @@ export class ExchangeChecker {
           type: "string",
           value: `${JSON.stringify(`${showUrl(link, this.#names)}?…`)} (string)`,
         },
+        source: s.source(at),
       });
     }
   }
@@ -363,10 +423,11 @@ export class ExchangeChecker {
       item: null,
       spec: "an answer at this URL: the spec declares no redirect",
       actual: { type, value: `HTTP ${status} to ${where}` },
+      source: null,
     };
   }
 
-  #whole(kind: string, spec: string, actual: Shown): Issue {
+  #whole(kind: string, spec: string, actual: Shown, source: Source | null = null): Issue {
     return {
       severity: "contradiction",
       kind,
@@ -376,6 +437,7 @@ export class ExchangeChecker {
       item: null,
       spec,
       actual,
+      source,
     };
   }
 }
@@ -398,7 +460,15 @@ function exposure(s: SpecSchemas, pointer: string): Exposure {
   return s.shaped(pointer) ? "shape" : "mask";
 }
 
-function issueAt(path: Path, kind: string, spec: string, actual: Shown): Issue {
+/** An issue in the body at `path`, about the spec's node at `at` (whose provenance it takes). */
+function issueAt(
+  s: SpecSchemas,
+  at: string,
+  path: Path,
+  kind: string,
+  spec: string,
+  actual: Shown,
+): Issue {
   return {
     severity: "contradiction",
     kind,
@@ -408,6 +478,7 @@ function issueAt(path: Path, kind: string, spec: string, actual: Shown): Issue {
     item: null,
     spec,
     actual,
+    source: s.source(at),
   };
 }
 
@@ -428,7 +499,7 @@ function checkValue(
   const { pointer: at, node } = s.resolve(pointer);
   /** An issue with the value as a whole: what the schema at `at` says, and the value. */
   const report = (kind: string): void => {
-    out.push(issueAt(path, kind, s.describe(at), show(value, exposure(s, at), names)));
+    out.push(issueAt(s, pointer, path, kind, s.describe(at), show(value, exposure(s, at), names)));
   };
   const branches = s.branches(at);
   if (branches.length > 0) {
@@ -496,6 +567,8 @@ function checkObject(
       const property = known.get(name);
       out.push(
         issueAt(
+          s,
+          property ?? at,
           key(path, name, names),
           "required",
           `required: ${property ? s.describe(property) : "present"}`,
@@ -523,6 +596,8 @@ function checkObject(
     const unknown = Object.keys(value).filter((name) => !known.has(name));
     listNames(unknown, path, out, (name) =>
       issueAt(
+        s,
+        at,
         key(path, name, names),
         "additional",
         "not allowed: the schema is closed",
@@ -596,8 +671,12 @@ function findUndocumented(
     if (at) findUndocumented(s, names, at, value[name], key(path, name, names), out);
     else unknown.push(name);
   }
+  // The schema that does not describe them: the one the spec puts here, or the branch the value took.
+  const described = branches.length > 0 ? (schemas[0] ?? pointer) : pointer;
   listNames(unknown, path, out, (name) => ({
     ...issueAt(
+      s,
+      described,
       key(path, name, names),
       "undocumented",
       `not described by ${owner}`,

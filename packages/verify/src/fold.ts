@@ -10,6 +10,7 @@ import { type ExchangeChecker, type Issue, MAX_NAMES } from "./check.js";
 import type { OperationFact, OperationFacts } from "./facts.js";
 import { clip, type NameRule } from "./mask.js";
 import type { Case, Skipped } from "./plan.js";
+import { countSources } from "./provenance.js";
 import type { Exchange, Redirect } from "./record.js";
 import { type Finding, MAX_FINDINGS, type OperationSummary, type VerifyReport } from "./report.js";
 
@@ -268,6 +269,7 @@ export class Fold {
           item: null,
           spec: "a link to the next page, whose offset moves forward",
           actual: { type: "string", value: link },
+          source: this.#context.checker.propertySource(operation, last.status, "next"),
         });
       } else {
         this.#notes.push(
@@ -304,6 +306,9 @@ export class Fold {
             ? ` (blames: ${fields.slice(0, MAX_BLAMED).join(", ")}${fields.length > MAX_BLAMED ? `, and ${fields.length - MAX_BLAMED} more` : ""})`
             : "";
         if (last) {
+          // What says the request is valid: the parameter it tries, else the success answer.
+          const success = Number(operation.responses.find((s) => /^2[0-9][0-9]$/.test(s)) ?? 200);
+          const checker = this.#context.checker;
           this.#add(operation, last, {
             severity: "contradiction",
             kind: "rejected",
@@ -313,6 +318,9 @@ export class Fold {
             item: null,
             spec: `a success: ${c.label} is a valid request per the spec`,
             actual: { type: "status", value: `HTTP ${status}${blamed}` },
+            source:
+              (c.parameter !== undefined && checker.parameterSource(operation, c.parameter)) ||
+              checker.responseSource(operation, success),
           });
         }
       }
@@ -433,6 +441,9 @@ export class Fold {
         contradictions,
         undocumented: count("undocumented"),
         unchecked,
+        bySource: countSources(
+          all.filter((f) => f.severity === "contradiction").map((f) => f.source),
+        ),
         leftOut,
       },
       operations,
@@ -458,6 +469,7 @@ export class Fold {
       example: first.pointer,
       spec: first.spec,
       actual: first.actual,
+      source: first.source,
       request: first.request,
       requests: requests.size,
       seen: { count, of, unit, status },

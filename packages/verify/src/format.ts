@@ -1,5 +1,6 @@
 // The report as people read it: text (the CLI's default output) and markdown (`--report
 // markdown`, to paste into an issue); `--json` prints the report object.
+import { describeSource, INFERRED, UNMARKED } from "./provenance.js";
 import type { Finding, VerifyReport } from "./report.js";
 
 const plural = (count: number, one: string, many = `${one}s`) =>
@@ -25,6 +26,7 @@ function formatFinding(finding: Finding): string {
     `${LABEL[finding.severity]}  ${finding.operationId}  ${where(finding)}  [${finding.kind}]`,
     `  request  ${finding.request}`,
     `  spec     ${finding.spec}`,
+    `  source   ${describeSource(finding.source)}`,
     `  arrived  ${finding.actual.value}${finding.example !== finding.pointer ? ` at ${finding.example}` : ""}`,
     `  seen in  ${seen}`,
   ];
@@ -77,6 +79,26 @@ function verdict(report: VerifyReport): string {
   return `${counts.join(", ")}${left.length > 0 ? ` (left out: ${left.join(", ")})` : ""}: ${VERDICT[report.outcome]} (exit ${report.exitCode}).`;
 }
 
+/**
+ * What the contradictions contradict, by where the spec takes it from: the provider (its
+ * reference pages, its other pages, its SDK) or our inferences. Null without contradictions.
+ */
+function sourcesLine(report: VerifyReport): string | null {
+  const { bySource } = report.summary;
+  const entries = Object.entries(bySource);
+  if (entries.length === 0) return null;
+  const provider = entries.filter(([from]) => from !== INFERRED && from !== UNMARKED);
+  const stated = provider.reduce((sum, [, count]) => sum + count, 0);
+  const inferred = bySource[INFERRED] ?? 0;
+  const unmarked = bySource[UNMARKED] ?? 0;
+  const parts = [
+    `${stated.toLocaleString("en-US")} against what the provider states${provider.length > 0 ? ` (${provider.map(([from, count]) => `${from} ${count}`).join(", ")})` : ""}`,
+    `${inferred.toLocaleString("en-US")} against our inferences`,
+    ...(unmarked > 0 ? [`${unmarked.toLocaleString("en-US")} where the spec marks no source`] : []),
+  ];
+  return `Contradictions by source (the spec's x-source): ${parts.join(", ")}.`;
+}
+
 /** The report as text: what was called, each finding, the notes and the verdict. */
 export function formatReport(report: VerifyReport): string {
   const out: string[] = [
@@ -92,6 +114,8 @@ export function formatReport(report: VerifyReport): string {
   if (report.notes.length > 0) {
     out.push("Notes:", ...report.notes.map((note) => `  - ${note}`), "");
   }
+  const sources = sourcesLine(report);
+  if (sources) out.push(sources);
   out.push(verdict(report));
   return `${out.join("\n")}\n`;
 }
@@ -159,8 +183,10 @@ export function formatMarkdown(report: VerifyReport, options: MarkdownOptions = 
     `- spec: ${report.spec.version} (sha256 \`${report.spec.sha256.slice(0, 12)}\`)`,
     `- base URL: ${options.showHost ? `\`${report.baseUrl}\`` : "hidden (run with `--show-host` to include it)"}`,
     `- outcome: **${report.outcome}**: ${heading}`,
-    "",
   ];
+  const sources = report.fatal ? null : sourcesLine(report);
+  if (sources) out.push(`- ${hide(sources).replace(/[\\`*_<>[\]]/g, "\\$&")}`);
+  out.push("");
   if (!report.fatal) {
     out.push(
       "| operation | combinations | responses by status | items | coverage |",

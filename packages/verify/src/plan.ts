@@ -27,6 +27,8 @@ export interface Case {
   readonly args: readonly string[];
   /** The query, as the client's named method takes it (a JSON-array parameter as an array). */
   readonly query: Readonly<Record<string, unknown>>;
+  /** The query parameter this combination tries (`limit` for paging), if any. */
+  readonly parameter?: string;
   /** Page size for the iterator (undefined: the server's default). */
   readonly pageSize?: number;
   /** Pages to walk with the client's page iterator; 1 for a single call. */
@@ -108,12 +110,25 @@ export function planCases(
     const limit = operation.queryParameters.find((p) => p.name === "limit");
     if (operation.list && limit) {
       const pageSize = Math.max(SMALL_PAGE, limit.minimum ?? 1);
-      cases.push({ ...base, label: `limit=${pageSize} (paging)`, query: {}, pageSize, pages });
+      cases.push({
+        ...base,
+        label: `limit=${pageSize} (paging)`,
+        query: {},
+        parameter: limit.name,
+        pageSize,
+        pages,
+      });
     }
     for (const parameter of operation.queryParameters) {
       if (operation.list && PAGING.has(parameter.name)) continue;
       for (const [label, value] of valuesOf(parameter)) {
-        cases.push({ ...base, label, query: { [parameter.name]: value }, pages: walk });
+        cases.push({
+          ...base,
+          label,
+          query: { [parameter.name]: value },
+          parameter: parameter.name,
+          pages: walk,
+        });
       }
     }
     const bounded = operation.queryParameters.find(
@@ -125,6 +140,7 @@ export function planCases(
         ...base,
         label: `${bounded.name}=${below} (below the minimum)`,
         query: { [bounded.name]: below },
+        parameter: bounded.name,
         pages: 1,
         expect: 400,
         expectWhy: `the spec's minimum for ${bounded.name} is ${bounded.minimum}`,

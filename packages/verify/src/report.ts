@@ -1,6 +1,7 @@
 // The options of verify() and the shape of its report, with the limits that bound both.
 import type { Location, Severity } from "./check.js";
 import type { Shown } from "./mask.js";
+import type { Source } from "./provenance.js";
 
 /** Options of {@link verify}. */
 export interface VerifyOptions {
@@ -49,6 +50,12 @@ export interface Finding {
   readonly spec: string;
   /** What arrived, masked: its type and a short value. */
   readonly actual: Shown;
+  /**
+   * Where the spec takes what the finding contradicts from: the `x-source` of the nearest spec
+   * node that has one (the property, its schema, the parameter, the response), with its page or
+   * reason clipped; null when none does (an undeclared status, a redirect).
+   */
+  readonly source: Source | null;
   /** The first request that showed it (method, path and query; never a header). */
   readonly request: string;
   /** How many distinct requests showed it. */
@@ -123,6 +130,12 @@ export interface VerifyReport {
     readonly undocumented: number;
     /** Findings of answers that could not be checked (`too-large`). */
     readonly unchecked: number;
+    /**
+     * The contradictions (counted as `contradictions` counts them) per the `from` of their
+     * {@link Finding.source}: `{ reference: 2, inferred: 1, unmarked: 1 }`, `unmarked` for those
+     * whose spec item has no `x-source` near it; `{}` without contradictions.
+     */
+    readonly bySource: Readonly<Record<string, number>>;
     /** What the report leaves out to stay bounded: findings past {@link MAX_FINDINGS} (or the size cap), and undocumented names past those listed per schema. */
     readonly leftOut: { readonly findings: number; readonly names: number };
   };

@@ -4,6 +4,7 @@
 // they do in the spec.
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import formatsModule, { type FormatsPlugin } from "ajv-formats";
+import { readSource, type Source } from "./provenance.js";
 
 // ajv-formats is CommonJS: under Node's ESM its default import is `module.exports` (the plugin,
 // which also carries itself as `.default`), typed by TypeScript as the module namespace.
@@ -49,6 +50,8 @@ export class SpecSchemas {
   readonly #doc: Node;
   readonly #ajv: Ajv2020;
   readonly #validators = new Map<string, ValidateFunction>();
+  /** Nearest `x-source` per pointer: pointers are the spec's own, so this is bounded by its size. */
+  readonly #sources = new Map<string, Source | null>();
 
   constructor(doc: Record<string, unknown>) {
     this.#doc = doc as Node;
@@ -202,6 +205,29 @@ export class SpecSchemas {
       typeof node.pattern === "string" ||
       this.branches(pointer).some((branch) => this.shaped(branch))
     );
+  }
+
+  /**
+   * Where the spec takes the node at a pointer from: the `x-source` of the nearest node that has
+   * one, looking at the node, the node a `$ref` there stands for, then each enclosing node (a
+   * property's schema, the response that holds a body schema), or null.
+   */
+  source(pointer: string): Source | null {
+    const cached = this.#sources.get(pointer);
+    if (cached !== undefined) return cached;
+    const node = this.node(pointer);
+    let found = readSource(node, pointer);
+    if (!found && typeof node?.$ref === "string" && node.$ref.startsWith("#")) {
+      try {
+        const target = this.resolve(pointer);
+        found = readSource(target.node, target.pointer);
+      } catch {
+        // A reference that leads nowhere marks nothing.
+      }
+    }
+    if (!found && pointer !== "") found = this.source(pointer.slice(0, pointer.lastIndexOf("/")));
+    this.#sources.set(pointer, found);
+    return found;
   }
 
   /** The component name of a schema reached through `#/components/schemas/<Name>`, or null. */

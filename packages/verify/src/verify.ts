@@ -112,6 +112,7 @@ function failedReport(
       contradictions: 0,
       undocumented: 0,
       unchecked: 0,
+      bySource: {},
       leftOut: { findings: 0, names: 0 },
     },
     operations: [],
