@@ -216,6 +216,8 @@ function consoleFor(
     status.dataset.outcome = response.ok ? "ok" : "error";
     answer.dataset.status = String(response.status);
     answer.hidden = false;
+    // The answer starts below the form: bring it up (focus stays on Send, the status is announced).
+    answer.scrollIntoView({ block: "start" });
   }
 
   return h(
