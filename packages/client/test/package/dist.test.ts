@@ -1,11 +1,11 @@
 // The built package as users get it: ESM and CJS entries, the exports map, the size budget,
 // tree-shaking and browser-safety. Needs `pnpm build` first (turbo runs it before `test`).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundle as bundleFrom } from "../support/bundle.js";
+import { assertBuilt, bundle as bundleFrom } from "../support/bundle.js";
 
 /** Budget of the whole client, openapi-fetch included (esbuild --minify, gzip -9). */
 // A regression guard at today's size (6,203 B): the 5.3 kB budget of the three-operation client
@@ -24,12 +24,7 @@ const require = createRequire(import.meta.url);
 /** Bundles `code` (resolved from this package) for browsers. */
 const bundle = (code: string) => bundleFrom(code, packageDir);
 
-beforeAll(() => {
-  for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
-    if (!existsSync(dist(file)))
-      throw new Error(`dist/${file} is missing: run \`pnpm build\` first`);
-  }
-});
+beforeAll(() => assertBuilt(packageDir));
 
 describe("built package", () => {
   it("declares an exports map with types first, dist only, no side effects", () => {

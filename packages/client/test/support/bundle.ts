@@ -1,5 +1,6 @@
 // What a browser app's bundler makes of an import: esbuild, minified, ESM for browsers, gzip -9.
 // The size budgets of the client and of @community-api/query measure with it.
+import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
@@ -19,4 +20,13 @@ export async function bundle(
   });
   const text = result.outputFiles[0]?.text ?? "";
   return { text, gzip: gzipSync(text, { level: 9 }).length };
+}
+
+/** Throws, naming the fix, unless the package in `packageDir` has its ESM and CJS builds. */
+export function assertBuilt(packageDir: string): void {
+  for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
+    if (!existsSync(`${packageDir}dist/${file}`)) {
+      throw new Error(`dist/${file} is missing: run \`pnpm build\` first`);
+    }
+  }
 }

@@ -1,12 +1,12 @@
 // The built package as users get it: ESM and CJS entries with one API, the peers left as
 // imports (one copy of the client and of query-core in an app), and the size budget.
 // Needs `pnpm build` first (turbo runs it before `test`).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 // The client's measure, so that both budgets mean the same thing.
-import { bundle as bundleFrom } from "../../../client/test/support/bundle.js";
+import { assertBuilt, bundle as bundleFrom } from "../../../client/test/support/bundle.js";
 
 /** The most this package may add, min+gzip, to an app that has the client and query-core. */
 const SIZE_BUDGET = 1_500;
@@ -17,12 +17,7 @@ const require = createRequire(import.meta.url);
 /** Bundles `code` (resolved from this package) for browsers. */
 const bundle = (code: string) => bundleFrom(code, packageDir);
 
-beforeAll(() => {
-  for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) {
-    if (!existsSync(dist(file)))
-      throw new Error(`dist/${file} is missing: run \`pnpm build\` first`);
-  }
-});
+beforeAll(() => assertBuilt(packageDir));
 
 describe("built package", () => {
   it("exports the same API from the ESM and the CJS build", async () => {
