@@ -99,6 +99,54 @@ function showOwnPropertyDescriptions(doc) {
 }
 
 /**
+ * `markdown` with each paragraph's soft line breaks turned into spaces. They render as spaces
+ * anyway, but Redoc's search index drops them, gluing the words around them ("through`next`"
+ * became "throughnext" in a snippet). Code blocks, tables, lists, headings and blank lines are
+ * left as they are; a list item's continuation lines join the item.
+ * @param {string} markdown
+ * @returns {string}
+ */
+export function unwrapParagraphs(markdown) {
+  const out = [];
+  let fenced = false;
+  let joinable = false;
+  for (const line of markdown.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const block =
+      fenced ||
+      /^\s*(```|~~~)/.test(line) ||
+      line.trim() === "" ||
+      /^\s*(\||#|>|<|---|- |\* |\d+\. )/.test(line) ||
+      /^ {4}/.test(line);
+    if (!block && joinable && out.length > 0) {
+      out[out.length - 1] = `${out[out.length - 1]} ${line.trim()}`;
+    } else {
+      out.push(line);
+    }
+    // A list item or a paragraph line may take the next line; a code, table or heading line not.
+    joinable = !fenced && line.trim() !== "" && !/^\s*(```|~~~|\||#|<|---)/.test(line);
+  }
+  return out.join("\n");
+}
+
+/**
+ * Unwraps (see {@link unwrapParagraphs}) every description of the document, examples aside.
+ * @param {unknown} node
+ */
+function unwrapDescriptions(node) {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) unwrapDescriptions(item);
+    return;
+  }
+  const item = /** @type {Record<string, unknown>} */ (node);
+  for (const [key, value] of Object.entries(item)) {
+    if (key === "description" && typeof value === "string") item[key] = unwrapParagraphs(value);
+    else if (key !== "examples" && key !== "example") unwrapDescriptions(value);
+  }
+}
+
+/**
  * Every operation of the document with its path and method.
  * @param {OpenApiDocument} doc
  * @returns {{ path: string, method: string, operation: Operation }[]}
@@ -165,5 +213,6 @@ export function decorateSpec(spec, { samples, guides, fingerprint }) {
     "---",
     `Built from spec version **${fingerprint.version}**, SHA-256 \`${fingerprint.sha256}\`.`,
   ].join("\n\n");
+  unwrapDescriptions(doc);
   return doc;
 }

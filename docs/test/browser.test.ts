@@ -210,6 +210,34 @@ if (!executablePath) {
       await expect.poll(() => new URL(page.url()).hash).toBe("#/course/getcoursedashboardusers");
     });
 
+    it("shows search snippets with their words apart, and links a guide's hit by one hash", async () => {
+      await page.goto(site.url, { waitUntil: "load" });
+      await page.getByTestId("search-trigger").click();
+      await page.keyboard.type("next");
+      const dialog = page.getByTestId("search-dialog");
+      const hits = dialog.locator('[data-component-name="Search/SearchItem"]');
+      await expect.poll(() => hits.count()).toBeGreaterThan(3);
+      await page.waitForTimeout(300);
+      const text = await shown(dialog);
+      // Words that a line break of the source separated (the verify guide's "through `next`").
+      for (const glued of [
+        "throughnext",
+        "andopenapi",
+        "acount/next",
+        "{id}.(inferred",
+        "{id};it",
+      ]) {
+        expect(text).not.toContain(glued);
+      }
+      const hrefs = await dialog
+        .locator("a[href]")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+      const guides = hrefs.filter((href) => /^#\/(pagination|overview|errors|verify)/.test(href));
+      expect(guides.length).toBeGreaterThan(0);
+      for (const href of guides) expect(href.split("#"), href).toHaveLength(2);
+      await page.keyboard.press("Escape");
+    });
+
     it("links between guides and to the downloadable spec", async () => {
       await page.goto(`${site.url}#/errors`, { waitUntil: "load" });
       await page.locator('[id="errors"] a[href="#/roles"]').first().click();

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { withProvenance } from "@community-api/spec/provenance";
-import { decorateSpec, listOperations } from "../scripts/decorate.mjs";
+import { describe, expect, it } from "vitest";
+import { decorateSpec, listOperations, unwrapParagraphs } from "../scripts/decorate.mjs";
 import { loadGuides } from "../scripts/guides.mjs";
 import { generateSamples } from "../scripts/samples.mjs";
 import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
@@ -38,7 +38,50 @@ describe("decorateSpec", () => {
     expect(user.language?.description).not.toContain("(inferred: seen in real payloads (e.g.");
     // Stated by the seed pages: no mark.
     const limit = doc.components?.parameters?.Limit;
-    expect(limit?.description).toBe(spec.components?.parameters?.Limit?.description);
+    expect(limit?.description).toBe(
+      unwrapParagraphs(spec.components?.parameters?.Limit?.description ?? ""),
+    );
+  });
+
+  it("joins each paragraph's lines (Redoc's search glues them), leaving code, tables and lists", () => {
+    const text = [
+      "Walks the pages through",
+      "`next`, then stops.",
+      "",
+      "- an item",
+      "  continued",
+      "- another",
+      "",
+      "| a | b |",
+      "| --- | --- |",
+      "| 1 | 2 |",
+      "",
+      "```sh",
+      "curl \\",
+      "  -H x",
+      "```",
+    ].join("\n");
+    expect(unwrapParagraphs(text)).toBe(
+      [
+        "Walks the pages through `next`, then stops.",
+        "",
+        "- an item continued",
+        "- another",
+        "",
+        "| a | b |",
+        "| --- | --- |",
+        "| 1 | 2 |",
+        "",
+        "```sh",
+        "curl \\",
+        "  -H x",
+        "```",
+      ].join("\n"),
+    );
+    // The guides as rendered: no paragraph keeps a soft break.
+    const doc = decorateSpec(spec, parts);
+    const verify = doc.tags?.find((tag) => tag.name.startsWith("Verify"));
+    expect(verify?.description).toContain("through `next`");
   });
 
   it("keeps an anyOf parameter's own description visible (options lose theirs, keep enums)", () => {
