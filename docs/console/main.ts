@@ -49,7 +49,7 @@ interface Field {
   read: () => string | readonly string[];
 }
 
-function field(parameter: ConsoleParameter, where: "path" | "query"): Field {
+function field(parameter: ConsoleParameter, where: "path" | "query", initial: string): Field {
   const id = `try-it-${where}-${parameter.name}`;
   const hint = h("span", { class: "try-it-hint", id: `${id}-hint` }, describeParameter(parameter));
   const values = parameter.jsonArray?.enum ?? null;
@@ -93,7 +93,7 @@ function field(parameter: ConsoleParameter, where: "path" | "query"): Field {
       "aria-describedby": `${id}-hint`,
       placeholder: parameter.default === undefined ? "" : String(parameter.default),
     });
-    if (where === "path") input.value = String(parameter.examples[0] ?? "");
+    if (where === "path") input.value = initial;
   }
   const row = h(
     "div",
@@ -113,13 +113,13 @@ function consoleFor(
 ): HTMLElement {
   const pathFields = operation.pathParameters.map((parameter) => ({
     parameter,
-    ...field(parameter, "path"),
+    ...field(parameter, "path", String(config.id)),
   }));
   const queryFields = operation.queryParameters.map((parameter) => ({
     parameter,
-    ...field(parameter, "query"),
+    ...field(parameter, "query", ""),
   }));
-  const tokens = tokenChoices(operation);
+  const tokens = tokenChoices(operation, config.id);
   const token = h(
     "select",
     { id: "try-it-token", name: "token", "aria-describedby": "try-it-token-hint" },

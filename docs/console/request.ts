@@ -32,6 +32,8 @@ export interface ConsoleOperation {
 export interface ConsoleConfig {
   /** The origin the in-page mock answers as and the curl line names: the local mock's. */
   baseUrl: string;
+  /** The id the path fields start with and the role tokens name: the samples' (the dataset's first). */
+  id: number;
   operations: ConsoleOperation[];
 }
 
@@ -52,15 +54,13 @@ export interface ConsoleRequest {
 
 /**
  * The tokens a reader may pick for an operation: the mock's token of each role the operation
- * accepts (on resource 1, the dataset's first id), then the mock's documented test tokens.
- * The first is the default, as in the generated samples.
+ * accepts on resource `id`, then the mock's documented test tokens. The first is the default,
+ * as in the generated samples.
  */
-export function tokenChoices(operation: ConsoleOperation): string[] {
+export function tokenChoices(operation: ConsoleOperation, id: number): string[] {
   const own = (operation.roles?.roles ?? []).map((role) =>
     // `testToken` is typed by the spec's resources and roles; these come from the same facts.
-    testToken({ resource: operation.roles?.resource, id: 1, role } as Parameters<
-      typeof testToken
-    >[0]),
+    testToken({ resource: operation.roles?.resource, id, role } as Parameters<typeof testToken>[0]),
   );
   return [...new Set([...own, ...Object.values(TEST_TOKENS)])];
 }

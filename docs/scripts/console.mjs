@@ -5,7 +5,7 @@
 // so the page answers every request itself and loads nothing.
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
-import { MOCK_URL } from "./samples.mjs";
+import { MOCK_URL, SAMPLE_ID } from "./samples.mjs";
 
 const entry = fileURLToPath(new URL("../console/main.ts", import.meta.url));
 
@@ -44,6 +44,7 @@ export function bundleConsole() {
 export function consoleConfig(facts) {
   return {
     baseUrl: MOCK_URL,
+    id: SAMPLE_ID,
     operations: facts.operations.map((operation) => ({
       operationId: operation.operationId,
       method: operation.method,

@@ -22,13 +22,14 @@ export interface ConsoleSession {
   url: string;
 }
 
-const operations = consoleConfig(readOperationFacts(readBundledSpec())).operations;
+const config = consoleConfig(readOperationFacts(readBundledSpec()));
+const { operations } = config;
 const nodeFetch = createMockFetch();
 const slugOf = (operation: ConsoleOperation) =>
   `${operation.tag}/${operation.operationId}`.toLowerCase();
-/** The token of a plain member of the operation's resource 1: a role no operation accepts. */
+/** The token of a plain member of the resource the console asks for: a role no operation accepts. */
 const memberToken = (operation: ConsoleOperation) =>
-  testToken({ resource: operation.roles?.resource, id: 1, role: "member" } as Parameters<
+  testToken({ resource: operation.roles?.resource, id: config.id, role: "member" } as Parameters<
     typeof testToken
   >[0]);
 

@@ -89,7 +89,7 @@ describe("curlLine", () => {
 describe("tokenChoices and describeParameter", () => {
   it("offers the operation's role tokens first, then every documented test token", () => {
     for (const operation of operations) {
-      const choices = tokenChoices(operation);
+      const choices = tokenChoices(operation, 1);
       const { resource, roles } = operation.roles ?? { resource: "", roles: [] };
       expect(choices.slice(0, roles.length)).toEqual(roles.map((role) => `${resource}-1-${role}`));
       expect(choices).toEqual(expect.arrayContaining(Object.values(TEST_TOKENS)));
