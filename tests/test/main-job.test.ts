@@ -5,7 +5,13 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { satisfies } from "./support/node-range.js";
-import { pnpmEntry, rootScriptsProject, runPnpm, withoutNpmSettings } from "./support/pnpm.js";
+import {
+  pnpmEntry,
+  rootScriptsProject,
+  runPnpm,
+  runToEnd,
+  withoutNpmSettings,
+} from "./support/pnpm.js";
 import { childrenOf, isAlive } from "./support/processes.js";
 import { readJson, repoRoot } from "./workspace.js";
 
@@ -107,27 +113,6 @@ describe("the main job (pnpm start)", () => {
   });
 });
 
-/** Runs a command to completion with stdout and stderr together; never throws on a non-zero exit. */
-function run(
-  file: string,
-  args: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    proc.stdout.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    proc.stderr.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    proc.on("error", reject);
-    proc.on("close", (status) => resolve({ status, output }));
-  });
-}
-
 /** What pnpm prints around a failing script (its header lines and ELIFECYCLE), not ours. */
 const ownLines = (output: string) =>
   output
@@ -217,7 +202,7 @@ describe("an unsupported Node", () => {
       }
       mkdirSync(join(dir, "scripts"));
       cpSync(join(repoRoot, "scripts", "check-node.cjs"), join(dir, "scripts", "check-node.cjs"));
-      const result = await run(node, [pnpmEntry(), "install", "--frozen-lockfile"], dir, env);
+      const result = await runToEnd(node, [pnpmEntry(), "install", "--frozen-lockfile"], dir, env);
       expect(result.output.trim()).toBe(refusal);
       expect(result.status).toBe(1);
       expect(existsSync(join(dir, "node_modules"))).toBe(false);
@@ -227,7 +212,7 @@ describe("an unsupported Node", () => {
   });
 
   it("scripts/serve.mjs refuses with the same line before it loads anything", async () => {
-    const result = await run(node, ["scripts/serve.mjs"], repoRoot, env);
+    const result = await runToEnd(node, ["scripts/serve.mjs"], repoRoot, env);
     expect(result.output.trim()).toBe(refusal);
     expect(result.status).toBe(1);
   });
@@ -260,7 +245,7 @@ describe("the README's commands print no notices of the tools", () => {
       );
       cpSync(join(repoRoot, ".npmrc"), join(dir, ".npmrc"));
       const command = [process.execPath, pnpmEntry(), "install"].map((a) => `'${a}'`).join(" ");
-      const result = await run(
+      const result = await runToEnd(
         "script",
         ["-qec", command, "/dev/null"],
         dir,
@@ -277,7 +262,7 @@ describe("the README's commands print no notices of the tools", () => {
   it("no turbo telemetry notice from the root scripts (a dry run of `pnpm build`)", async () => {
     const home = mkdtempSync(join(tmpdir(), "first-run-turbo-"));
     try {
-      const result = await run(
+      const result = await runToEnd(
         process.execPath,
         [pnpmEntry(), "build", "--dry=json"],
         repoRoot,

@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, relative } from "node:path";
-import { pnpmEntry, withoutNpmSettings } from "../support/pnpm.js";
+import { type PnpmRun, pnpmEntry, runToEnd, withoutNpmSettings } from "../support/pnpm.js";
 import { type Manifest, readJson, repoRoot, workspaceDirs } from "../workspace.js";
 
 /** A public workspace package: its folder and the manifest fields publishing reads. */
@@ -47,10 +47,7 @@ export function publicPackages(root = repoRoot): PublicPackage[] {
   );
 }
 
-export interface Run {
-  readonly status: number | null;
-  readonly output: string;
-}
+export type Run = PnpmRun;
 
 /**
  * An environment for commands the rehearsal runs: without the npm_* settings of the pnpm that
@@ -72,18 +69,7 @@ export function runCommand(
   cwd: string,
   env: NodeJS.ProcessEnv = commandEnv(),
 ): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, output }));
-  });
+  return runToEnd(file, args, cwd, env);
 }
 
 /** Throws with the command's output unless it exited 0. */

@@ -48,14 +48,15 @@ export interface PnpmRun {
   readonly output: string;
 }
 
-/** Runs `pnpm <args>` in `cwd` to completion (stdout and stderr together); never rejects on a non-zero exit. */
-export function runPnpm(args: readonly string[], cwd: string): Promise<PnpmRun> {
+/** Runs a command in `cwd` to completion (stdout and stderr together); never rejects on a non-zero exit. */
+export function runToEnd(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<PnpmRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pnpmEntry(), ...args], {
-      cwd,
-      env: { ...withoutNpmSettings(), NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(file, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk;
@@ -65,6 +66,15 @@ export function runPnpm(args: readonly string[], cwd: string): Promise<PnpmRun> 
     });
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, output }));
+  });
+}
+
+/** Runs `pnpm <args>` in `cwd` to completion (stdout and stderr together); never rejects on a non-zero exit. */
+export function runPnpm(args: readonly string[], cwd: string): Promise<PnpmRun> {
+  return runToEnd(process.execPath, [pnpmEntry(), ...args], cwd, {
+    ...withoutNpmSettings(),
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
   });
 }
 
