@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { startMock } from "@community-api/mock";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadGuides } from "../scripts/guides.mjs";
 import {
   generateSamples,
   MOCK_URL,
@@ -173,6 +174,26 @@ describe("generated code samples", () => {
       }
       return items;
     }
+
+    it("the statuses guide's curl runs as copied, falling back to the mock's URL and token", async (context) => {
+      await needsCurl("guide.sh", () => context.skip());
+      const guide = loadGuides(contentDir).find((page) => page.file === "04-statuses.md");
+      const block = /```sh\n([\s\S]*?)```/.exec(guide?.body ?? "")?.[1] ?? "";
+      expect(block).toContain("curl");
+      // A set URL (trailing slash and all) with no token: the mock's test token is used.
+      const set = await run("sh", ["-c", block], {
+        env: { COMMUNITY_API_URL: `${mock.url}/`, COMMUNITY_API_TOKEN: "" },
+      });
+      expect(set.stderr).not.toMatch(/curl: \(/);
+      const page = JSON.parse(set.stdout) as { results: { join_status: string }[] };
+      expect(page.results.length).toBeGreaterThan(0);
+      for (const item of page.results) expect(["joined", "manager"]).toContain(item.join_status);
+      // No URL at all: a well-formed request to the local mock's address, not curl's
+      // "(3) Could not parse the URL".
+      const unset = await run("sh", ["-c", block], { env: { COMMUNITY_API_URL: "" } });
+      expect(unset.code).not.toBe(3);
+      expect(unset.stderr).not.toContain("Could not parse");
+    });
 
     describe.each(plans)("$operation.operationId", (plan) => {
       const { operationId } = plan.operation;
