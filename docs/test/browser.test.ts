@@ -560,7 +560,7 @@ if (!executablePath) {
         }
       });
 
-      it("copies each guide's Markdown with the page-level Copy button, and says Copied", async () => {
+      it("copies each guide's Markdown with the page-level Copy button; every copy says Copied", async () => {
         await page.setViewportSize({ width: 1280, height: 900 });
         for (const guide of loadGuides(contentDir)) {
           const slug = guideSlug(guide.title);
@@ -585,6 +585,18 @@ if (!executablePath) {
         await button.click();
         await expect.poll(() => button.getAttribute("data-copied")).toBe("");
         expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(operation.path);
+        // A sample's copy icon (Redoc's) copies the sample and says so too.
+        const icon = page
+          .locator(`[id="${operation.slug}"] .panel-request-samples`)
+          .locator('[data-component-name="CodeBlock/CodeBlock"] [data-testid="copy-button"]')
+          .first();
+        await icon.scrollIntoViewIfNeeded();
+        await icon.click();
+        await expect.poll(() => icon.getAttribute("data-copied")).toBe("");
+        const sample = samples.get(operation.operationId)?.[0]?.source ?? "";
+        expect(squash(await page.evaluate(() => navigator.clipboard.readText()))).toBe(
+          squash(sample),
+        );
       });
 
       it("on a phone, a wide table scrolls by keyboard and says so; no one-word cell breaks", async () => {
