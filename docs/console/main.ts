@@ -93,7 +93,7 @@ function field(parameter: ConsoleParameter, where: "path" | "query", initial: st
       "aria-describedby": `${id}-hint`,
       placeholder: parameter.default === undefined ? "" : String(parameter.default),
     });
-    if (where === "path") input.value = initial;
+    input.value = initial;
   }
   const row = h(
     "div",
