@@ -107,6 +107,7 @@ function showOwnPropertyDescriptions(doc) {
  * @returns {string}
  */
 export function unwrapParagraphs(markdown) {
+  /** @type {string[]} */
   const out = [];
   let fenced = false;
   let joinable = false;
