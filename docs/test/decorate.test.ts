@@ -44,14 +44,8 @@ describe("decorateSpec", () => {
   });
 
   it("joins each paragraph's lines (Redoc's search glues them), leaving code, tables and lists", () => {
-    const text = [
-      "Walks the pages through",
-      "`next`, then stops.",
-      "",
-      "- an item",
-      "  continued",
-      "- another",
-      "",
+    // A table and a code block keep every line break.
+    const kept = [
       "| a | b |",
       "| --- | --- |",
       "| 1 | 2 |",
@@ -60,22 +54,25 @@ describe("decorateSpec", () => {
       "curl \\",
       "  -H x",
       "```",
-    ].join("\n");
-    expect(unwrapParagraphs(text)).toBe(
+    ];
+    const text = [
+      "Walks the pages through",
+      "`next`, then stops.",
+      "",
+      "- an item",
+      "  continued",
+      "- another",
+      "",
+      ...kept,
+    ];
+    expect(unwrapParagraphs(text.join("\n"))).toBe(
       [
         "Walks the pages through `next`, then stops.",
         "",
         "- an item continued",
         "- another",
         "",
-        "| a | b |",
-        "| --- | --- |",
-        "| 1 | 2 |",
-        "",
-        "```sh",
-        "curl \\",
-        "  -H x",
-        "```",
+        ...kept,
       ].join("\n"),
     );
     // The guides as rendered: no paragraph keeps a soft break.
