@@ -5,4 +5,4 @@
 export const SPEC_VERSION = "2.0.0";
 
 /** SHA-256 (hex) of the bundled spec (spec/dist/openapi.json) this client was built from. */
-export const SPEC_SHA256 = "ee7e1be167cad07f56b5619d5408f716683afff2395e52e2b82dd9e653c94a6f";
+export const SPEC_SHA256 = "6d731a3bc162c24e533005bb605be2865535e0a47cdbe33b29b2a13385fe8736";

@@ -104,22 +104,28 @@ export interface components {
     schemas: {
         /**
          * PageEnvelope
-         * @description The `limit`/`offset` pagination envelope of every list. The reference marks its fields as not
-         *     required. They are required here (inferred): this is the envelope of Django REST framework's
-         *     limit/offset paginator, which always sends all four, so clients need no `undefined` checks.
+         * @description The `limit`/`offset` pagination envelope of every list. The reference pages mark its fields as
+         *     not required (`Required: false`); this spec's "(inferred: required)" mark overrides them on
+         *     purpose: this is the envelope of Django REST framework's limit/offset paginator, which always
+         *     sends all four (`null` for a missing link), so clients need no `undefined` checks.
          */
         PageEnvelope: {
-            /** @description (inferred: required) Total results count (across all pages). */
+            /**
+             * @description (inferred: required, overriding the pages' `Required: false`) Total results count (across all
+             *     pages).
+             */
             count: number;
             /**
              * Format: uri
-             * @description (inferred: required) Next page url: the absolute URL of this same list with the next
-             *     `offset`, query string included (e.g. `…/?limit=20&offset=40`); `null` on the last page.
+             * @description (inferred: required, overriding the pages' `Required: false`) Next page url: the absolute URL
+             *     of this same list with the next `offset`, query string included (e.g.
+             *     `…/?limit=20&offset=40`); `null` on the last page.
              */
             next: string | null;
             /**
              * Format: uri
-             * @description (inferred: required) Previous page url (absolute, like `next`); `null` on the first page.
+             * @description (inferred: required, overriding the pages' `Required: false`) Previous page url (absolute,
+             *     like `next`); `null` on the first page.
              */
             previous: string | null;
         };
@@ -154,13 +160,13 @@ export interface components {
         };
         /**
          * CourseInvitedUserPage
-         * @description A page of users with a pending invitation to a course. Each item is a `CourseInvitedUser`:
-         *     only `id`, `username`, `real_name`, `ext_id` and `avatar`, as the reference says.
+         * @description A page of users with a pending invitation to a course. Each item is a `CourseInvitedUser`: only
+         *     `id`, `username`, `real_name`, `ext_id` and `avatar`, as the reference says.
          */
         CourseInvitedUserPage: components["schemas"]["PageEnvelope"] & {
             /**
-             * @description (inferred: required) List of results. Every items will contain only the following
-             *     attributes: id, username, real_name, ext_id and avatar.
+             * @description (inferred: required, overriding the pages' `Required: false`) List of results. Every items
+             *     will contain only the following attributes: id, username, real_name, ext_id and avatar.
              */
             results: components["schemas"]["CourseInvitedUser"][];
         };
@@ -340,7 +346,10 @@ export interface components {
             readonly deleted_at?: string;
             /** @description Whether the caller may send a private message to this user; only on the single-user endpoint. (source: User (the provider's schema reference)) */
             readonly can_send_pm_to?: boolean;
-            /** @description (inferred: seen in real payloads only) Preferred language (e.g. `it`); no reference page lists it. */
+            /**
+             * @description (inferred: seen in real payloads only) Preferred language (e.g. `it`); no reference page
+             *     lists it.
+             */
             readonly language?: string;
         } & {
             [key: string]: unknown;
@@ -376,15 +385,15 @@ export interface components {
         } & components["schemas"]["User"];
         /**
          * EventInvitedUserPage
-         * @description A page of users with a pending invitation to an event. Each item is an `EventInvitedUser`: a
-         *     full `User`, as the reference's example response shows, with at least `id`, `username`,
-         *     `real_name`, `ext_id` and `avatar`.
+         * @description A page of users with a pending invitation to an event. Each item is an `EventInvitedUser`: a full
+         *     `User`, as the reference's example response shows, with at least `id`, `username`, `real_name`,
+         *     `ext_id` and `avatar`.
          */
         EventInvitedUserPage: components["schemas"]["PageEnvelope"] & {
             /**
-             * @description (inferred: required) List of results. The reference says every item contains only
-             *     id, username, real_name, ext_id and avatar, but its example shows full `User` objects:
-             *     expect the five, accept any other `User` field.
+             * @description (inferred: required, overriding the pages' `Required: false`) List of results. The
+             *     reference says every item contains only id, username, real_name, ext_id and avatar, but
+             *     its example shows full `User` objects: expect the five, accept any other `User` field.
              */
             results: components["schemas"]["EventInvitedUser"][];
         };
@@ -461,8 +470,8 @@ export interface components {
          */
         CourseUserDashboardPage: components["schemas"]["PageEnvelope"] & {
             /**
-             * @description (inferred: required) List of results. Every items will contain only the necessary
-             *     fields.
+             * @description (inferred: required, overriding the pages' `Required: false`) List of results. Every items
+             *     will contain only the necessary fields.
              */
             results: components["schemas"]["CourseUserDashboard"][];
         };
