@@ -2,6 +2,7 @@
 // handlers answering (its dataset, roles and pagination): what an app's cache sees.
 import { PermissionDeniedError, RateLimitError } from "@community-api/client";
 import { TEST_TOKENS } from "@community-api/mock/kit";
+import { scenario } from "@community-api/mock/msw";
 import { createCommunityQueries } from "@community-api/query";
 import {
   CancelledError,
@@ -23,6 +24,9 @@ import {
 
 withMsw();
 const USERS = `${BASE_URL}/api/v2/course/1/users/`;
+/** The dashboard list answers the mock's staged 429 (its body, this `Retry-After`). */
+const throttled = (options: { retryAfter: number; times?: number }) =>
+  scenario("getCourseDashboardUsers", { status: 429, baseUrl: BASE_URL, ...options });
 
 describe("query options", () => {
   it("fetch a page through the client's named method, typed and tagged in the cache", async () => {
@@ -192,15 +196,7 @@ describe("retries, owned by TanStack with the client's policy", () => {
   });
 
   it("a 429 is retried after its Retry-After, by TanStack (the client makes one request per try)", async () => {
-    server.use(
-      http.get(
-        USERS,
-        () => new HttpResponse(null, { status: 429, headers: { "Retry-After": "1" } }),
-        {
-          once: true,
-        },
-      ),
-    );
+    server.use(throttled({ retryAfter: 1, times: 1 }));
     const queries = createCommunityQueries(communityClient());
     const observer = new QueryObserver(
       queryClient(),
@@ -221,12 +217,7 @@ describe("retries, owned by TanStack with the client's policy", () => {
   });
 
   it("a Retry-After over the client's 60 s is not waited for", async () => {
-    server.use(
-      http.get(
-        USERS,
-        () => new HttpResponse(null, { status: 429, headers: { "Retry-After": "3600" } }),
-      ),
-    );
+    server.use(throttled({ retryAfter: 3600 }));
     const queries = createCommunityQueries(communityClient());
     const error = await queryClient()
       .fetchQuery(queries.getCourseDashboardUsers(1))
