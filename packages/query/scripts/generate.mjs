@@ -37,40 +37,37 @@ const table = gets
   })
   .join("\n");
 
-const queries = gets
-  .map((op) =>
-    [
-      doc([
-        `Query options of ${op.summary} (\`GET ${op.path}\`): \`useQuery(queries.${op.operationId}(…))\`.`,
-        "An id that is not known yet takes `skipToken`.",
-      ]),
-      `  ${op.operationId}(${withIds(op, " | SkipToken", `query?: NamedQuery<${q(op.operationId)}>`)}): CommunityQueryOptions<${q(op.operationId)}>;`,
-    ].join("\n"),
-  )
-  .join("\n");
+/** Interface members, one per operation: `member(op)` gives its JSDoc lines and its signature. */
+const members = (ops, member) =>
+  ops
+    .map((op) => {
+      const [lines, signature] = member(op);
+      return `${doc(lines)}\n  ${signature};`;
+    })
+    .join("\n");
 
-const infinite = lists
-  .map((op) =>
-    [
-      doc([
-        `Infinite query options of ${op.summary} (\`GET ${op.path}\`), one page per \`next\` link:`,
-        `\`useInfiniteQuery(queries.infinite.${op.iterator}(…))\`.`,
-      ]),
-      `  ${op.iterator}(${withIds(op, " | SkipToken", `query?: InfiniteQuery<${q(op.operationId)}>`)}): CommunityInfiniteQueryOptions<${q(op.operationId)}>;`,
-    ].join("\n"),
-  )
-  .join("\n");
+const queries = members(gets, (op) => [
+  [
+    `Query options of ${op.summary} (\`GET ${op.path}\`): \`useQuery(queries.${op.operationId}(…))\`.`,
+    "An id that is not known yet takes `skipToken`.",
+  ],
+  `${op.operationId}(${withIds(op, " | SkipToken", `query?: NamedQuery<${q(op.operationId)}>`)}): CommunityQueryOptions<${q(op.operationId)}>`,
+]);
 
-const keys = gets
-  .map((op) =>
-    [
-      doc([
-        `Prefix of every key of ${op.operationId} (plain and infinite), or of those of one ${op.pathParameters.map((p) => p.name).join(", ")}.`,
-      ]),
-      `  ${op.operationId}(${op.pathParameters.map((p) => `${p.name}?: CommunityId`).join(", ")}): OperationKey<${q(op.operationId)}>;`,
-    ].join("\n"),
-  )
-  .join("\n");
+const infinite = members(lists, (op) => [
+  [
+    `Infinite query options of ${op.summary} (\`GET ${op.path}\`), one page per \`next\` link:`,
+    `\`useInfiniteQuery(queries.infinite.${op.iterator}(…))\`.`,
+  ],
+  `${op.iterator}(${withIds(op, " | SkipToken", `query?: InfiniteQuery<${q(op.operationId)}>`)}): CommunityInfiniteQueryOptions<${q(op.operationId)}>`,
+]);
+
+const keys = members(gets, (op) => [
+  [
+    `Prefix of every key of ${op.operationId} (plain and infinite), or of those of one ${op.pathParameters.map((p) => p.name).join(", ")}.`,
+  ],
+  `${op.operationId}(${op.pathParameters.map((p) => `${p.name}?: CommunityId`).join(", ")}): OperationKey<${q(op.operationId)}>`,
+]);
 
 const operations = `${header("packages/query/scripts/generate.mjs", fixCommand)}
 import type { CommunityId, NamedQuery } from "@community-api/client";
