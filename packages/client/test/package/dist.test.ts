@@ -2,10 +2,8 @@
 // tree-shaking and browser-safety. Needs `pnpm build` first (turbo runs it before `test`).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, bundle as bundleFrom } from "../support/bundle.js";
+import { describe, expect, it } from "vitest";
+import { builtPackage } from "../support/bundle.js";
 
 /** Budget of the whole client, openapi-fetch included (esbuild --minify, gzip -9). */
 // A regression guard at today's size (6,203 B): the 5.3 kB budget of the three-operation client
@@ -17,14 +15,7 @@ import { assertBuilt, bundle as bundleFrom } from "../support/bundle.js";
 // The check of `baseUrl` when a client is made (issue 25: no URL, credentials, another scheme)
 // added about 90 B, most of it its message: raised from 6,250 B for it (6,295 B).
 const SIZE_BUDGET = 6_300;
-const packageDir = fileURLToPath(new URL("../../", import.meta.url));
-const dist = (file: string) => `${packageDir}dist/${file}`;
-const require = createRequire(import.meta.url);
-
-/** Bundles `code` (resolved from this package) for browsers. */
-const bundle = (code: string) => bundleFrom(code, packageDir);
-
-beforeAll(() => assertBuilt(packageDir));
+const { packageDir, dist, require, bundle } = builtPackage(import.meta.url);
 
 describe("built package", () => {
   it("declares an exports map with types first, dist only, no side effects", () => {

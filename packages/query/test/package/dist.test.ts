@@ -2,22 +2,13 @@
 // imports (one copy of the client and of query-core in an app), and the size budget.
 // Needs `pnpm build` first (turbo runs it before `test`).
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // The client's measure, so that both budgets mean the same thing.
-import { assertBuilt, bundle as bundleFrom } from "../../../client/test/support/bundle.js";
+import { builtPackage } from "../../../client/test/support/bundle.js";
 
 /** The most this package may add, min+gzip, to an app that has the client and query-core. */
 const SIZE_BUDGET = 1_500;
-const packageDir = fileURLToPath(new URL("../../", import.meta.url));
-const dist = (file: string) => `${packageDir}dist/${file}`;
-const require = createRequire(import.meta.url);
-
-/** Bundles `code` (resolved from this package) for browsers. */
-const bundle = (code: string) => bundleFrom(code, packageDir);
-
-beforeAll(() => assertBuilt(packageDir));
+const { packageDir, dist, require, bundle } = builtPackage(import.meta.url);
 
 describe("built package", () => {
   it("exports the same API from the ESM and the CJS build", async () => {
