@@ -8,7 +8,7 @@
 // - event invited users: a 403 whose body is neither `{"errors": [...]}` nor `{"detail": ...}`.
 // Everything else is as the spec says (401s, the 400 for limit=0, links' paths and offsets).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopback.js";
 
 /** The one token this server accepts. */
 export const TOKEN = "tok_Live-9f8e7d6c5b4a3210";
@@ -134,15 +134,7 @@ export async function startDeviatingServer(): Promise<DeviatingServer> {
     });
     handle(req, res, origin, state);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: origin,
-    seen,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const listening = await listenOnLoopback(server);
+  origin = listening.url;
+  return { ...listening, seen };
 }

@@ -4,8 +4,8 @@
 // every request (with its Authorization header) and, per response, the bytes written and
 // whether the client closed the connection before the end.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createMockFetch, TEST_TOKENS } from "@community-api/mock/kit";
+import { listenOnLoopback } from "./loopback.js";
 
 /** What the server saw of one request. */
 export interface Seen {
@@ -72,17 +72,8 @@ export async function startHostileServer(
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const handle: HostileServer = {
-    url: origin,
-    seen,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const { url: origin, close } = await listenOnLoopback(server);
+  const handle: HostileServer = { url: origin, seen, close };
   return handle;
 }
 
