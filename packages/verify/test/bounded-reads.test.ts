@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport, TOKEN_VARIABLE, type VerifyReport, verify } from "../src/index.js";
 import { endless, type HostileServer, startHostileServer } from "./support/hostile-server.js";
-import { runBin, runHere } from "./support/run-bin.js";
+import { courseArgs, runBin, runHere } from "./support/run-bin.js";
 
 const TOKEN = "tok_Bounded-5e4d3c2b1a";
 const env = { [TOKEN_VARIABLE]: TOKEN };
@@ -113,7 +113,7 @@ describe("a body past maxResponseSize", () => {
   });
 
   it("takes the limit from --max-response-size, in bytes or KiB, MiB, GiB", async () => {
-    const args = ["--base-url", server.url, "--course", "1", "--pages", "1", "--json"];
+    const args = courseArgs(server.url, "--pages", "1", "--json");
     const ran = await runHere([...args, "--max-response-size", "512KiB"], env);
     expect(ran.code, ran.stderr).toBe(2);
     const findings = (JSON.parse(ran.stdout) as VerifyReport).findings;
@@ -147,11 +147,7 @@ describe("peak memory of the command (default limit, 16 MiB)", () => {
   afterAll(() => server?.close());
 
   it("stays under 400 MB against a never-ending 200 and a 1 MB gzip body of 1 GiB", async () => {
-    const ran = await runBin(
-      ["--base-url", server.url, "--course", "1", "--pages", "1", "--json"],
-      env,
-      true,
-    );
+    const ran = await runBin(courseArgs(server.url, "--pages", "1", "--json"), env, true);
     expect(ran.code, ran.stderr).toBe(2);
     const report = JSON.parse(ran.stdout) as VerifyReport;
     expect(new Set(report.findings.map((f) => `${f.operationId} ${f.kind}`))).toEqual(

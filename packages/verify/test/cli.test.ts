@@ -13,7 +13,7 @@ import {
   startDeviatingServer,
   TOKEN,
 } from "./support/deviating-server.js";
-import { type Output, runBin, runHere } from "./support/run-bin.js";
+import { courseArgs, type Output, runBin, runHere } from "./support/run-bin.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
@@ -42,7 +42,7 @@ const expectClean = (ran: Output) => {
 
 describe("community-api-verify (the built bin)", () => {
   it("reports the deviations as text and exits 1, the token from the environment", async () => {
-    const ran = await runBin(["--base-url", server.url, "--course", "1", "--event", "1"], {
+    const ran = await runBin(courseArgs(server.url, "--event", "1"), {
       [TOKEN_VARIABLE]: TOKEN,
     });
     expect(ran.code, ran.stderr).toBe(1);
@@ -59,17 +59,7 @@ describe("community-api-verify (the built bin)", () => {
   });
 
   it("prints the same report as JSON with --json, the token from the command line", async () => {
-    const ran = await runBin([
-      "--base-url",
-      server.url,
-      "--token",
-      TOKEN,
-      "--course",
-      "1",
-      "--event",
-      "1",
-      "--json",
-    ]);
+    const ran = await runBin(courseArgs(server.url, "--token", TOKEN, "--event", "1", "--json"));
     expect(ran.code, ran.stderr).toBe(1);
     const report = JSON.parse(ran.stdout) as VerifyReport;
     expect(report.exitCode).toBe(1);
@@ -112,7 +102,7 @@ describe("when it cannot run: exit 2 and a message that says why", () => {
   });
 
   it("without a token", async () => {
-    const ran = await runHere(["--base-url", server.url, "--course", "1"]);
+    const ran = await runHere(courseArgs(server.url));
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/no token: pass --token or set COMMUNITY_API_TOKEN/);
   });
@@ -120,15 +110,7 @@ describe("when it cannot run: exit 2 and a message that says why", () => {
   it("when the server refuses the token (401)", async () => {
     const before = server.seen.length;
     const wrong = `${TOKEN}-expired`;
-    const ran = await runHere([
-      "--base-url",
-      server.url,
-      "--course",
-      "1",
-      "--token",
-      wrong,
-      "--json",
-    ]);
+    const ran = await runHere(courseArgs(server.url, "--token", wrong, "--json"));
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/refused the token \(HTTP 401\)/);
     expect(JSON.parse(ran.stdout)).toMatchObject({
@@ -142,7 +124,7 @@ describe("when it cannot run: exit 2 and a message that says why", () => {
 
   it("when the host cannot be reached", async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    const ran = await runBin(["--base-url", url, "--course", "1"], { [TOKEN_VARIABLE]: TOKEN });
+    const ran = await runBin(courseArgs(url), { [TOKEN_VARIABLE]: TOKEN });
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(new RegExp(`could not reach ${url}: .*ECONNREFUSED`));
     expectClean(ran);

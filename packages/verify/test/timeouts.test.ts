@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOKEN_VARIABLE, type VerifyReport } from "../src/index.js";
 import { type HostileServer, startHostileServer } from "./support/hostile-server.js";
-import { runHere } from "./support/run-bin.js";
+import { courseArgs, runHere } from "./support/run-bin.js";
 
 const TOKEN = "tok_Timeout-99887766";
 const env = { [TOKEN_VARIABLE]: TOKEN };
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe("a server that never answers", () => {
   it("--timeout: each attempt gives up after it (the client's retries included)", async () => {
-    const ran = await timed(["--base-url", silent.url, "--course", "1", "--timeout", "0.2"]);
+    const ran = await timed(courseArgs(silent.url, "--timeout", "0.2"));
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(
       new RegExp(`could not reach ${silent.url}: getCourseDashboardUsers timed out after 200 ms`),
@@ -51,7 +51,7 @@ describe("a server that never answers", () => {
   });
 
   it("--run-timeout: the whole run stops then, whatever --timeout says", async () => {
-    const ran = await timed(["--base-url", silent.url, "--course", "1", "--run-timeout", "0.5"]);
+    const ran = await timed(courseArgs(silent.url, "--run-timeout", "0.5"));
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain(
       `${silent.url} did not answer within the run's time limit (0.5 s, --run-timeout)`,
@@ -60,7 +60,7 @@ describe("a server that never answers", () => {
   });
 
   it("refuses a timeout that is not a positive number of seconds", async () => {
-    const ran = await timed(["--base-url", silent.url, "--course", "1", "--timeout", "0"]);
+    const ran = await timed(courseArgs(silent.url, "--timeout", "0"));
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/--timeout must be a positive number of seconds/);
   });
@@ -68,17 +68,7 @@ describe("a server that never answers", () => {
 
 describe("a run cut short", () => {
   it("ends at --run-timeout, reports what it checked and names the rest as not checked", async () => {
-    const ran = await timed([
-      "--base-url",
-      slow.url,
-      "--course",
-      "1",
-      "--pages",
-      "1",
-      "--run-timeout",
-      "1",
-      "--json",
-    ]);
+    const ran = await timed(courseArgs(slow.url, "--pages", "1", "--run-timeout", "1", "--json"));
     expect(ran.code, ran.stderr).toBe(2);
     expect(ran.seconds).toBeLessThan(3);
     const report = JSON.parse(ran.stdout) as VerifyReport;
@@ -95,15 +85,7 @@ describe("a run cut short", () => {
 
 describe("a body that stalls", () => {
   it("is a timeout of that answer (not retried, not a contradiction), and --timeout bounds it", async () => {
-    const ran = await timed([
-      "--base-url",
-      stalling.url,
-      "--course",
-      "1",
-      "--timeout",
-      "0.3",
-      "--json",
-    ]);
+    const ran = await timed(courseArgs(stalling.url, "--timeout", "0.3", "--json"));
     expect(ran.code, ran.stderr).toBe(2);
     const report = JSON.parse(ran.stdout) as VerifyReport;
     const invites = report.operations.find((o) => o.operationId === "getCourseInvitedUsers");

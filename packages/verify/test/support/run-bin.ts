@@ -9,6 +9,15 @@ const bin = fileURLToPath(new URL("../../bin/community-api-verify.js", import.me
 const rss = new URL("./report-rss.mjs", import.meta.url).href;
 const RSS_LINE = /\nmax-rss-kb (\d+)\n$/;
 
+/** The command's arguments that check course 1 of the API at `baseUrl`, then `more`. */
+export const courseArgs = (baseUrl: string, ...more: string[]): string[] => [
+  "--base-url",
+  baseUrl,
+  "--course",
+  "1",
+  ...more,
+];
+
 /** What a run of the command printed, and its exit status. */
 export interface Output {
   readonly code: number | null;
