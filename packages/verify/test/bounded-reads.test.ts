@@ -3,6 +3,7 @@
 // `too-large` naming the limit and exits 2; its memory stays bounded and no engine error
 // reaches the report. Servers on 127.0.0.1: a 200 whose body never ends, a 400 whose body never
 // ends, and a 1 MB gzip body that inflates to 1 GiB.
+import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport, TOKEN_VARIABLE, type VerifyReport, verify } from "../src/index.js";
@@ -16,7 +17,7 @@ const MiB = 2 ** 20;
 const MEMBER = gzipSync(Buffer.alloc(MiB));
 
 /** 1,024 gzip members, written as the client reads: 1 MB on the wire, 1 GiB decoded. */
-function gzipBomb(res: import("node:http").ServerResponse): void {
+function gzipBomb(res: ServerResponse): true {
   res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
   let sent = 0;
   const pump = () => {
@@ -30,9 +31,18 @@ function gzipBomb(res: import("node:http").ServerResponse): void {
     res.end();
   };
   pump();
+  return true;
 }
 
 const A = Buffer.alloc(64 * 1024, "a");
+
+/** Answers `status` with a JSON body that never ends. */
+function endlessJson(res: ServerResponse, status: number): true {
+  res.writeHead(status, { "content-type": "application/json" });
+  endless(res, A);
+  return true;
+}
+
 const ENGINE_ERRORS = /Cannot create a string|RangeError|Invalid string length|heap/i;
 
 describe("a body past maxResponseSize", () => {
@@ -40,20 +50,9 @@ describe("a body past maxResponseSize", () => {
   let report: VerifyReport;
   beforeAll(async () => {
     server = await startHostileServer(TOKEN, (_req, res, url) => {
-      if (url.pathname.endsWith("/invite/")) {
-        res.writeHead(200, { "content-type": "application/json" });
-        endless(res, A);
-        return true;
-      }
-      if (url.searchParams.get("statuses")?.startsWith("[")) {
-        res.writeHead(400, { "content-type": "application/json" });
-        endless(res, A);
-        return true;
-      }
-      if (url.searchParams.get("ordering") === "-joined_at") {
-        gzipBomb(res);
-        return true;
-      }
+      if (url.pathname.endsWith("/invite/")) return endlessJson(res, 200);
+      if (url.searchParams.get("statuses")?.startsWith("[")) return endlessJson(res, 400);
+      if (url.searchParams.get("ordering") === "-joined_at") return gzipBomb(res);
       return false;
     });
     report = await verify({
@@ -137,11 +136,7 @@ describe("peak memory of the command (default limit, 16 MiB)", () => {
   let server: HostileServer;
   beforeAll(async () => {
     server = await startHostileServer(TOKEN, (_req, res, url) => {
-      if (url.pathname.includes("/invite/")) {
-        res.writeHead(200, { "content-type": "application/json" });
-        endless(res, A);
-      } else gzipBomb(res);
-      return true;
+      return url.pathname.includes("/invite/") ? endlessJson(res, 200) : gzipBomb(res);
     });
   });
   afterAll(() => server?.close());
