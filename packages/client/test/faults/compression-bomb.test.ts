@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { ApiError, NetworkError, ResponseTooLargeError } from "@community-api/client";
 import { beforeAll, describe, expect, it } from "vitest";
+import { outputOf } from "../../../../tests/test/support/child-output.js";
 import { rssBytes } from "../../../../tests/test/support/processes.js";
 import {
   invitedUser,
@@ -134,14 +135,7 @@ describe("memory, in a fresh child process with the built client", () => {
       env: { ...process.env, COMMUNITY_API_TOKEN: SECRET_TOKEN },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
+    const output = outputOf(child);
     let killed = false;
     const watchdog = setInterval(() => {
       try {
@@ -153,8 +147,7 @@ describe("memory, in a fresh child process with the built client", () => {
         // gone between two looks
       }
     }, 20);
-    const code = await new Promise((resolve) => child.on("close", resolve));
-    clearInterval(watchdog);
+    const { code, stdout, stderr } = await output.finally(() => clearInterval(watchdog));
     expect(killed, `the child passed ${WATCHDOG} bytes of RSS`).toBe(false);
     expect(code, stderr).toBe(0);
     return JSON.parse(stdout) as ChildResult;

@@ -3,6 +3,7 @@
 // (report-rss.mjs) from process.resourceUsage() as it exits.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { outputOf } from "../../../../tests/test/support/child-output.js";
 import { runCli } from "../../src/index.js";
 
 const bin = fileURLToPath(new URL("../../bin/community-api-verify.js", import.meta.url));
@@ -32,37 +33,25 @@ export interface Ran extends Output {
   readonly ms: number;
 }
 
-export function runBin(
+export async function runBin(
   args: string[],
   env: Record<string, string> = {},
   measure = false,
 ): Promise<Ran> {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(measure ? ["--import", rss] : []), bin, ...args], {
-      env: { PATH: process.env.PATH ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.once("error", reject);
-    child.once("close", (code) => {
-      const match = RSS_LINE.exec(stderr);
-      resolve({
-        code,
-        stdout,
-        stderr: match ? stderr.slice(0, match.index) : stderr,
-        maxRssMb: match ? Number(match[1]) / 1024 : null,
-        ms: performance.now() - started,
-      });
-    });
+  const child = spawn(process.execPath, [...(measure ? ["--import", rss] : []), bin, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const { code, stdout, stderr } = await outputOf(child);
+  const match = RSS_LINE.exec(stderr);
+  return {
+    code,
+    stdout,
+    stderr: match ? stderr.slice(0, match.index) : stderr,
+    maxRssMb: match ? Number(match[1]) / 1024 : null,
+    ms: performance.now() - started,
+  };
 }
 
 /** Runs the command in this process (faster; the same code as the bin). */
