@@ -1,13 +1,6 @@
 import { defineConfig } from "tsup";
+// Built as the client is (one ESM and one CJS entry with types, web-standard APIs only); turbo
+// builds the client first, so a change there rebuilds this package too.
+import { browserSafeBuild } from "../client/tsup.config.js";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  tsconfig: "tsconfig.src.json",
-  target: "es2022",
-  platform: "neutral",
-  clean: true,
-  sourcemap: true,
-  treeshake: true,
-});
+export default defineConfig(browserSafeBuild);
