@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PUBLISHED } from "./packaging/pack.js";
+import { publicPackages } from "./packaging/rehearsal.js";
 import { admittedMajors, ciNodeVersions, satisfies } from "./support/node-range.js";
 import { readJson, repoRoot, workspaceDirs } from "./workspace.js";
 
@@ -28,7 +28,7 @@ describe("engines.node", () => {
   });
 
   it("every published package, and every manifest that declares one, has the root's range", () => {
-    for (const { dir } of PUBLISHED) {
+    for (const { dir } of publicPackages()) {
       const manifest = readJson<WithEngines>(join(dir, "package.json"));
       expect(manifest.engines?.node, manifest.name).toBe(range);
     }

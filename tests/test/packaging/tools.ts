@@ -1,7 +1,7 @@
 // The packaging tools, run as users run them but without shims: `process.execPath` and the JS
 // entry of each tool's `bin`, from the root's devDependencies (publint, attw) or this
 // package's (tsc).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { readJson, repoRoot } from "../workspace.js";
@@ -66,9 +66,8 @@ type AttwJson = {
   };
 };
 
-/** `attw <target> --format json` plus `extra` flags (e.g. `--pack` with a folder). */
-export function attw(target: string, extra: readonly string[] = []): AttwReport {
-  const run = node(ATTW, [target, ...extra, "--format", "json"]);
+/** attw's report from its `--format json` run. */
+export function attwReport(run: Run): AttwReport {
   let json: AttwJson;
   try {
     json = JSON.parse(run.stdout) as AttwJson;
@@ -82,4 +81,30 @@ export function attw(target: string, extra: readonly string[] = []): AttwReport 
     );
   }
   return { status: run.status, problems: json.analysis.problems, resolutions };
+}
+
+/** `attw <target> --format json` plus `extra` flags (e.g. `--pack` with a folder). */
+export function attw(target: string, extra: readonly string[] = []): AttwReport {
+  return attwReport(node(ATTW, [target, ...extra, "--format", "json"]));
+}
+
+/** `node()` without blocking: the event loop keeps serving while the tool runs. */
+export function nodeAsync(script: string, args: readonly string[], cwd?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
