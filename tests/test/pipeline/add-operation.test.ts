@@ -51,6 +51,43 @@ function copyPackage(folder: string): string {
   return to;
 }
 
+/**
+ * Type-checks `consumer` against the copied package `packages/<name>` (its src/, the other
+ * copied packages through `paths`), as a user's file would be; returns tsc's result.
+ */
+function typecheckCopy(name: string, consumer: string, paths: Record<string, string[]>) {
+  const dir = join(work, "packages", name);
+  writeFileSync(join(dir, "consumer.ts"), consumer);
+  writeFileSync(
+    join(dir, "tsconfig.trial.json"),
+    JSON.stringify({
+      extends: "../../tsconfig.base.json",
+      compilerOptions: { types: [], paths },
+      include: ["src", "consumer.ts"],
+    }),
+  );
+  return run([tsc, "-p", "tsconfig.trial.json"], dir);
+}
+
+/** Bundles `entry` of the copied package `packages/<name>` (with `alias`) and imports it. */
+async function importCopy(name: string, entry: string, alias: Record<string, string> = {}) {
+  const out = join(work, "packages", name, "trial.mjs");
+  const esbuild = require.resolve("esbuild", { paths: [join(repoRoot, "packages", "client")] });
+  const { buildSync } = (await import(pathToFileURL(esbuild).href)) as {
+    buildSync(options: object): unknown;
+  };
+  buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    outfile: out,
+    logLevel: "silent",
+    alias,
+  });
+  return import(pathToFileURL(out).href);
+}
+
 const WAITING_PATH = `get:
   operationId: getCourseWaitingUsers
   summary: Get Course Waiting Users
@@ -205,41 +242,19 @@ describe("one added operation and one added parameter, by spec edits alone", () 
   });
 
   it("gives the client the method, both iterators and the parameter, typed from the spec", () => {
-    const client = join(work, "packages", "client");
-    writeFileSync(join(client, "consumer.ts"), CONSUMER);
     // The copy's client sees the copy's generated types, not the workspace's.
-    writeFileSync(
-      join(client, "tsconfig.trial.json"),
-      JSON.stringify({
-        extends: "../../tsconfig.base.json",
-        compilerOptions: {
-          types: [],
-          paths: { "@community-api/types": ["../types/src/index.ts"] },
-        },
-        include: ["src", "consumer.ts"],
-      }),
-    );
-    const result = run([tsc, "-p", "tsconfig.trial.json"], client);
+    const result = typecheckCopy("client", CONSUMER, {
+      "@community-api/types": ["../types/src/index.ts"],
+    });
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
   }, 120_000);
 
   it("sends the new operation and the new parameter on the wire", async () => {
-    const client = join(work, "packages", "client");
-    const out = join(client, "trial.mjs");
-    const esbuild = require.resolve("esbuild", { paths: [join(repoRoot, "packages", "client")] });
-    const { buildSync } = (await import(pathToFileURL(esbuild).href)) as {
-      buildSync(options: object): unknown;
-    };
-    buildSync({
-      entryPoints: [join(client, "src", "index.ts")],
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      outfile: out,
-      logLevel: "silent",
-    });
-    const { createCommunityClient } = await import(pathToFileURL(out).href);
+    const { createCommunityClient } = await importCopy(
+      "client",
+      join(work, "packages", "client", "src", "index.ts"),
+    );
     const sent: string[] = [];
     const page = (next: string | null) =>
       new Response(JSON.stringify({ count: 2, next, previous: null, results: [{ id: 1 }] }), {
@@ -267,51 +282,24 @@ describe("one added operation and one added parameter, by spec edits alone", () 
   }, 60_000);
 
   it("gives the query package the options, infinite options and keys, typed from the spec", () => {
-    const query = join(work, "packages", "query");
-    writeFileSync(join(query, "consumer.ts"), QUERY_CONSUMER);
-    writeFileSync(
-      join(query, "tsconfig.trial.json"),
-      JSON.stringify({
-        extends: "../../tsconfig.base.json",
-        compilerOptions: {
-          types: [],
-          paths: {
-            "@community-api/types": ["../types/src/index.ts"],
-            "@community-api/client": ["../client/src/index.ts"],
-          },
-        },
-        include: ["src", "consumer.ts"],
-      }),
-    );
-    const result = run([tsc, "-p", "tsconfig.trial.json"], query);
+    const result = typecheckCopy("query", QUERY_CONSUMER, {
+      "@community-api/types": ["../types/src/index.ts"],
+      "@community-api/client": ["../client/src/index.ts"],
+    });
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
   }, 120_000);
 
   it("walks the new list with the query package's infinite options", async () => {
-    const query = join(work, "packages", "query");
-    const out = join(query, "trial.mjs");
-    const esbuild = require.resolve("esbuild", { paths: [join(repoRoot, "packages", "client")] });
-    const { buildSync } = (await import(pathToFileURL(esbuild).href)) as {
-      buildSync(options: object): unknown;
-    };
+    const entry = join(work, "packages", "query", "trial-entry.ts");
     writeFileSync(
-      join(query, "trial-entry.ts"),
+      entry,
       `export { createCommunityClient } from "../client/src/index.ts";
 export { createCommunityQueries } from "./src/index.ts";`,
     );
-    buildSync({
-      entryPoints: [join(query, "trial-entry.ts")],
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      outfile: out,
-      logLevel: "silent",
-      alias: {
-        "@community-api/client": join(work, "packages", "client", "src", "index.ts"),
-      },
+    const { createCommunityClient, createCommunityQueries } = await importCopy("query", entry, {
+      "@community-api/client": join(work, "packages", "client", "src", "index.ts"),
     });
-    const { createCommunityClient, createCommunityQueries } = await import(pathToFileURL(out).href);
     const { QueryClient } = await import(
       pathToFileURL(
         require.resolve("@tanstack/query-core", { paths: [join(repoRoot, "packages", "query")] }),
