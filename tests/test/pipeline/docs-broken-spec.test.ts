@@ -76,14 +76,21 @@ beforeAll(() => {
   const skip = (src: string) => !/node_modules|[\\/]dist$/.test(src);
   cpSync(join(repoRoot, "spec"), at().spec, { recursive: true, filter: skip });
   symlinkSync(join(repoRoot, "spec", "node_modules"), join(at().spec, "node_modules"), "dir");
-  for (const part of ["scripts", "samples", "content"]) {
+  for (const part of ["scripts", "samples", "content", "console"]) {
     cpSync(join(repoRoot, "docs", part), join(at().docs, part), { recursive: true });
   }
-  // The docs resolve the spec as a package: make that package the copy.
+  // The docs resolve the spec as a package: make that package the copy. Every other dependency
+  // of the docs (Redocly, esbuild, the mock kit the Try-it console bundles) is the real one.
   const modules = join(at().docs, "node_modules");
+  const realModules = join(repoRoot, "docs", "node_modules");
   mkdirSync(join(modules, "@community-api"), { recursive: true });
-  symlinkSync(at().spec, join(modules, "@community-api", "spec"), "dir");
-  symlinkSync(join(repoRoot, "docs", "node_modules", "@redocly"), join(modules, "@redocly"), "dir");
+  for (const name of readdirSync(realModules)) {
+    if (name !== "@community-api") symlinkSync(join(realModules, name), join(modules, name), "dir");
+  }
+  for (const name of readdirSync(join(realModules, "@community-api"))) {
+    const target = name === "spec" ? at().spec : join(realModules, "@community-api", name);
+    symlinkSync(target, join(modules, "@community-api", name), "dir");
+  }
 
   const first = pipeline();
   expect(first.output).toMatch(/docs: 3 operations/);
@@ -192,7 +199,14 @@ describe("a broken bundle, read by the docs build", () => {
           expect(result.output).toMatch(says);
           expect(result.output).toMatch(/last good site .* was left untouched/);
           expect(siteHashes()).toEqual(goodSite);
-          expect(docsEntries()).toEqual(["content", "dist", "node_modules", "samples", "scripts"]);
+          expect(docsEntries()).toEqual([
+            "console",
+            "content",
+            "dist",
+            "node_modules",
+            "samples",
+            "scripts",
+          ]);
         });
       } finally {
         writeFileSync(fingerprint(), savedPrint);
