@@ -13,25 +13,16 @@ import { generateSamples } from "../scripts/samples.mjs";
 import { serveDocs } from "../scripts/serve.mjs";
 import { readBundledSpec, readOperationFacts } from "../scripts/spec.mjs";
 import { axeViolations } from "./axe.js";
-import { CHROMIUM_FLAGS, findChromium, INSTALL_HINT } from "./chromium.js";
+import { CHROMIUM_FLAGS, chromiumFor } from "./chromium.js";
 import { consoleCases } from "./console-cases.js";
 import { artifactsDir, contentDir, distDir } from "./paths.js";
 import { operations, specFingerprint } from "./spec-walk.js";
 
-const executablePath = findChromium();
+const executablePath = chromiumFor("docs");
 const samples = generateSamples(readOperationFacts(readBundledSpec()));
 const squash = (text: string) => text.replace(/\s+/g, "");
 
-if (!executablePath) {
-  if (process.env.CI) {
-    it("runs in Chromium", () => {
-      throw new Error(INSTALL_HINT);
-    });
-  } else {
-    console.warn(`\n!!! SKIPPING the docs browser test: no Chromium found.\n!!! ${INSTALL_HINT}\n`);
-    it.skip("runs in Chromium (no Chromium on this machine)", () => {});
-  }
-} else {
+if (executablePath) {
   describe("the docs site in Chromium", () => {
     let site: { url: string; stop: () => Promise<void> };
     let context: BrowserContext;

@@ -1,8 +1,10 @@
-// Finds the system Chromium that the browser test drives (playwright-core never downloads one).
+// Finds the system Chromium that the browser tests drive (playwright-core never downloads one):
+// the docs', the example app's and MSW's service worker's.
 import { existsSync } from "node:fs";
+import { it } from "vitest";
 
 export const INSTALL_HINT =
-  "Chromium is needed for the docs browser test. Install it with " +
+  "Chromium is needed for the browser tests. Install it with " +
   "`sudo apt-get update && sudo apt-get install -y chromium` (Debian/Ubuntu), " +
   "or point CHROMIUM_PATH at a Chromium or Chrome binary.";
 
@@ -15,6 +17,27 @@ export function findChromium(): string | undefined {
     return fromEnv;
   }
   return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
+}
+
+/**
+ * The Chromium for the browser test of `subject`, or `undefined` when there is none: then the
+ * calling file gets one test in place of its own, which fails under CI (the browser tests must
+ * run there) and elsewhere is skipped with a warning naming the fix.
+ */
+export function chromiumFor(subject: string): string | undefined {
+  const executablePath = findChromium();
+  if (executablePath) return executablePath;
+  if (process.env.CI) {
+    it("runs in Chromium", () => {
+      throw new Error(INSTALL_HINT);
+    });
+  } else {
+    console.warn(
+      `\n!!! SKIPPING the ${subject} browser test: no Chromium found.\n!!! ${INSTALL_HINT}\n`,
+    );
+    it.skip("runs in Chromium (no Chromium on this machine)", () => {});
+  }
+  return undefined;
 }
 
 /**

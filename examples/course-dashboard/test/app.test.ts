@@ -13,25 +13,14 @@ import { createCommunityClient } from "@community-api/client";
 import { type RunningMock, startMock, TEST_TOKENS } from "@community-api/mock";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, findChromium, INSTALL_HINT } from "../../../docs/test/chromium.js";
+import { CHROMIUM_FLAGS, chromiumFor } from "../../../docs/test/chromium.js";
 import { exampleUrl, serveExample } from "../scripts/serve.mjs";
 
-const executablePath = findChromium();
+const executablePath = chromiumFor("example's");
 const require = createRequire(import.meta.url);
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 
-if (!executablePath) {
-  if (process.env.CI) {
-    it("runs in Chromium", () => {
-      throw new Error(INSTALL_HINT);
-    });
-  } else {
-    console.warn(
-      `\n!!! SKIPPING the example's browser test: no Chromium found.\n!!! ${INSTALL_HINT}\n`,
-    );
-    it.skip("runs in Chromium (no Chromium on this machine)", () => {});
-  }
-} else {
+if (executablePath) {
   describe("the course dashboard in Chromium, against the mock", () => {
     let mock: RunningMock;
     let app: { url: string; stop: () => Promise<void> };

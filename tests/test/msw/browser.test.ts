@@ -12,11 +12,11 @@ import { createMockFetch, TEST_TOKENS } from "@community-api/mock";
 import { build } from "esbuild";
 import { type BrowserContext, chromium, type Request as PageRequest } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, findChromium, INSTALL_HINT } from "../../../docs/test/chromium.js";
+import { CHROMIUM_FLAGS, chromiumFor } from "../../../docs/test/chromium.js";
 
 /** The API host the page calls (browser-page.ts). */
 const API_BASE_URL = "https://community.example.com";
-const executablePath = findChromium();
+const executablePath = chromiumFor("MSW");
 // `data:` icon: no favicon request to muddy the record of what the server was asked.
 const PAGE = `<!doctype html><title>msw</title><link rel="icon" href="data:,"><script type="module" src="/page.js"></script>`;
 
@@ -72,16 +72,7 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-if (!executablePath) {
-  if (process.env.CI) {
-    it("runs in Chromium", () => {
-      throw new Error(INSTALL_HINT);
-    });
-  } else {
-    console.warn(`\n!!! SKIPPING the MSW browser test: no Chromium found.\n!!! ${INSTALL_HINT}\n`);
-    it.skip("runs in Chromium (no Chromium on this machine)", () => {});
-  }
-} else {
+if (executablePath) {
   it("lists course 1's users through the client, answered by MSW's service worker", async () => {
     if (!context) throw new Error("Chromium did not start");
     const page = context.pages()[0] ?? (await context.newPage());
