@@ -1,9 +1,11 @@
 // The release, rehearsed against a real registry: Verdaccio on loopback with empty storage and no
 // uplinks; `pnpm release` (what the release workflow and a maintainer run) from a clean copy of
-// the repository publishes every public package, then publishes nothing on a second run. Scratch
-// consumers outside the workspace, with a scoped .npmrc (the scope from Verdaccio, the rest from
-// the default registry), install every public package with npm and with pnpm, start the mock
-// with `npx community-api-mock`, run the README's client snippet against it and
+// the repository publishes every public package, then publishes nothing on a second run. Each
+// tarball, as the registry serves it, holds exactly what its `files` selects and passes publint
+// --strict and attw (linted while the consumers install). Scratch consumers outside the
+// workspace, with a scoped .npmrc (the scope from Verdaccio, the rest from the default
+// registry), install every public package with npm and with pnpm, start the mock with
+// `npx community-api-mock`, run the README's client snippet against it and
 // `npx community-api-verify` (exit 0). The npm consumer also runs an ES module, a CommonJS
 // script and tsc under node16 and bundler resolution, and the errors of wrong calls.
 // Everything runs on the Node running this test: CI runs it once per maintained line.
