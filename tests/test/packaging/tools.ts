@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { outputOf } from "../support/child-output.js";
 import { readJson, repoRoot } from "../workspace.js";
 
 /** The JS file of a root devDependency's `bin` (read from its manifest: publint exports none). */
@@ -89,22 +90,16 @@ export function attw(target: string, extra: readonly string[] = []): AttwReport 
 }
 
 /** `node()` without blocking: the event loop keeps serving while the tool runs. */
-export function nodeAsync(script: string, args: readonly string[], cwd?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+export async function nodeAsync(
+  script: string,
+  args: readonly string[],
+  cwd?: string,
+): Promise<Run> {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const { code, stdout, stderr } = await outputOf(child);
+  return { status: code, stdout, stderr };
 }
